@@ -1,0 +1,48 @@
+package dev.larder.server;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The server's own counters, named after memcached's {@code stats}; the engine keeps the item
+ * counters ({@link dev.larder.storage.EngineStats}). Every executor thread updates these, so each is
+ * a {@link LongAdder}.
+ */
+public final class ServerStats {
+  public final LongAdder totalConnections = new LongAdder();
+  public final LongAdder rejectedConnections = new LongAdder();
+  public final LongAdder bytesRead = new LongAdder();
+  public final LongAdder bytesWritten = new LongAdder();
+  public final LongAdder cmdGet = new LongAdder();
+  public final LongAdder cmdSet = new LongAdder();
+  public final LongAdder cmdFlush = new LongAdder();
+  public final LongAdder cmdTouch = new LongAdder();
+  public final LongAdder getHits = new LongAdder();
+  public final LongAdder getMisses = new LongAdder();
+  public final LongAdder getExpired = new LongAdder();
+  public final LongAdder getFlushed = new LongAdder();
+  public final LongAdder deleteHits = new LongAdder();
+  public final LongAdder deleteMisses = new LongAdder();
+  public final LongAdder incrHits = new LongAdder();
+  public final LongAdder incrMisses = new LongAdder();
+  public final LongAdder decrHits = new LongAdder();
+  public final LongAdder decrMisses = new LongAdder();
+  public final LongAdder casHits = new LongAdder();
+  public final LongAdder casMisses = new LongAdder();
+  public final LongAdder casBadval = new LongAdder();
+  public final LongAdder touchHits = new LongAdder();
+  public final LongAdder touchMisses = new LongAdder();
+  public final LongAdder storeTooLarge = new LongAdder();
+  public final LongAdder storeNoMemory = new LongAdder();
+  public final LongAdder idleKicks = new LongAdder();
+
+  /** {@code stats reset}: zero every counter that memcached resets (not the connection gauges). */
+  public void reset() {
+    for (LongAdder counter : new LongAdder[] {
+        totalConnections, rejectedConnections, bytesRead, bytesWritten, cmdGet, cmdSet, cmdFlush,
+        cmdTouch, getHits, getMisses, getExpired, getFlushed, deleteHits, deleteMisses, incrHits,
+        incrMisses, decrHits, decrMisses, casHits, casMisses, casBadval, touchHits, touchMisses,
+        storeTooLarge, storeNoMemory, idleKicks}) {
+      counter.reset();
+    }
+  }
+}

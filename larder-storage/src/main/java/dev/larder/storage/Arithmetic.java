@@ -1,0 +1,30 @@
+package dev.larder.storage;
+
+/**
+ * The outcome of incr/decr. On {@link Status#OK}, {@code value} is the new 64-bit unsigned number
+ * (read it with {@link Long#toUnsignedString}).
+ */
+public record Arithmetic(Status status, long value) {
+
+  public enum Status {
+    OK,
+    NOT_FOUND,
+    /** The stored value is not a decimal 64-bit unsigned number. */
+    NON_NUMERIC
+  }
+
+  private static final Arithmetic NOT_FOUND = new Arithmetic(Status.NOT_FOUND, 0);
+  private static final Arithmetic NON_NUMERIC = new Arithmetic(Status.NON_NUMERIC, 0);
+
+  public static Arithmetic ok(long value) {
+    return new Arithmetic(Status.OK, value);
+  }
+
+  public static Arithmetic notFound() {
+    return NOT_FOUND;
+  }
+
+  public static Arithmetic nonNumeric() {
+    return NON_NUMERIC;
+  }
+}
