@@ -15,8 +15,18 @@ public final class ConnectionRegistry {
     return nextId.getAndIncrement();
   }
 
-  public void add(ClientConnection connection) {
-    open.put(connection.id(), connection);
+  /**
+   * Registers a new connection unless {@code limit} are already open; the check and the add are one
+   * step so that simultaneous connects cannot overshoot the limit.
+   */
+  public boolean tryAdd(ClientConnection connection, int limit) {
+    synchronized (open) {
+      if (open.size() >= limit) {
+        return false;
+      }
+      open.put(connection.id(), connection);
+      return true;
+    }
   }
 
   public void remove(ClientConnection connection) {

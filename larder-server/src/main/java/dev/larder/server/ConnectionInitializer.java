@@ -1,0 +1,28 @@
+package dev.larder.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** Builds each accepted connection's pipeline: idle timeout, admission, then the protocol. */
+final class ConnectionInitializer extends ChannelInitializer<Channel> {
+  private final ServerContext server;
+
+  ConnectionInitializer(ServerContext server) {
+    this.server = server;
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    ClientConnection connection = new ClientConnection(
+        server.connections().nextId(), channel.remoteAddress(), server.clock().millis());
+    long idleMillis = server.config().idleTimeout().toMillis();
+    if (idleMillis > 0) {
+      // Ahead of admission, which acts on the idle events this fires.
+      channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+    }
+    channel.pipeline().addLast("admission", new AdmissionHandler(server, connection));
+    channel.pipeline().addLast("text", new TextProtocolHandler(server, connection));
+  }
+}

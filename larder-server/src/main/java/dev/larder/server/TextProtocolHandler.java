@@ -1,0 +1,150 @@
+package dev.larder.server;
+
+import dev.larder.protocol.text.TextRequest;
+import dev.larder.protocol.text.TextRequestDecoder;
+import dev.larder.server.text.TextCommandExecutor;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the text protocol over one connection: gathers inbound bytes, decodes and executes every
+ * complete request in order, and flushes the replies once per read burst. When the client reads
+ * replies slower than it sends requests, reading pauses until the outbound queue drains, so neither
+ * direction buffers without bound.
+ */
+final class TextProtocolHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(TextProtocolHandler.class);
+
+  /** Replies are handed to the channel in chunks of about this size within one burst. */
+  private static final int WRITE_CHUNK = 64 * 1024;
+
+  private final ServerContext server;
+  private final ClientConnection connection;
+  private final TextRequestDecoder decoder;
+  private final TextCommandExecutor executor;
+  private ByteBuf inbound;
+  private ByteBuf replies;
+  private boolean closing;
+  private boolean closeSent;
+
+  TextProtocolHandler(ServerContext server, ClientConnection connection) {
+    this.server = server;
+    this.connection = connection;
+    this.decoder = new TextRequestDecoder(server.config().maxItemSize());
+    this.executor = new TextCommandExecutor(server, connection);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf data = (ByteBuf) msg;
+    server.stats().bytesRead.add(data.readableBytes());
+    if (closing) {
+      data.release();
+      return;
+    }
+    inbound = inbound == null ? data : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), inbound, data);
+    executeAvailable(ctx);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    flushReplies(ctx);
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable() && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+      executeAvailable(ctx);
+      flushReplies(ctx);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    release();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    release();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof IOException) {
+      log.debug("connection {}: {}", connection.id(), cause.toString()); // resets are routine
+    } else {
+      log.warn("connection {} closed after an unexpected error", connection.id(), cause);
+    }
+    ctx.close();
+  }
+
+  /** Executes every complete request buffered, stopping early if the client stops reading. */
+  private void executeAvailable(ChannelHandlerContext ctx) {
+    while (!closing && inbound != null && inbound.isReadable()) {
+      if (!ctx.channel().isWritable()) {
+        ctx.channel().config().setAutoRead(false);
+        break;
+      }
+      TextRequest request = decoder.decode(inbound);
+      if (request == null) {
+        break;
+      }
+      connection.commandRead(server.clock().millis(), "conn_parse_cmd");
+      if (replies == null) {
+        replies = ctx.alloc().ioBuffer();
+      }
+      closing = !executor.execute(request, replies);
+      if (replies.readableBytes() >= WRITE_CHUNK) {
+        writeReplies(ctx);
+      }
+    }
+    if (inbound != null) {
+      if (inbound.isReadable()) {
+        inbound.discardSomeReadBytes();
+      } else {
+        inbound.release();
+        inbound = null;
+      }
+    }
+  }
+
+  private void writeReplies(ChannelHandlerContext ctx) {
+    if (replies != null && replies.isReadable()) {
+      server.stats().bytesWritten.add(replies.readableBytes());
+      ctx.write(replies);
+      replies = null;
+    }
+  }
+
+  private void flushReplies(ChannelHandlerContext ctx) {
+    writeReplies(ctx);
+    if (closing && !closeSent) {
+      closeSent = true;
+      ctx.writeAndFlush(ctx.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.flush();
+    }
+  }
+
+  private void release() {
+    if (inbound != null) {
+      inbound.release();
+      inbound = null;
+    }
+    if (replies != null) {
+      replies.release();
+      replies = null;
+    }
+  }
+}

@@ -1,0 +1,434 @@
+package dev.larder.storage;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A small, obviously correct engine: one lock around an access-ordered {@link LinkedHashMap}, which
+ * makes it a strict LRU. It keeps a Java object per item, so it is the oracle that faster engines are
+ * tested against rather than the engine for big caches.
+ *
+ * <p>Every item is charged {@link #ITEM_OVERHEAD} bytes plus its key and value rounded up to the
+ * JVM's 8-byte alignment: the map entry, the item and array headers that the heap really spends.
+ * Methods named {@code locked...} expect the caller to hold {@link #lock}.
+ */
+public final class ReferenceEngine implements CacheEngine {
+  /** Heap bytes per item beyond key and value: map entry, table slot, key, item and array headers. */
+  static final int ITEM_OVERHEAD = 160;
+
+  /** memcached's item header with CAS, plus the key's NUL and the value's CRLF, for {@code -I}. */
+  static final int MEMCACHED_ITEM_HEADER = 48 + 8 + 1 + 2;
+
+  /** How many of the least recently used items a store may look at for expired ones with {@code -M}. */
+  private static final int RECLAIM_SEARCH_DEPTH = 5;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final LinkedHashMap<Key, Item> items = new LinkedHashMap<>(1024, 0.75f, true);
+  private final int maxItemSize;
+  private final boolean evictions;
+  private final CacheClock clock;
+
+  private long memoryLimit;
+  private long bytes;
+  private long nextCas = 1;
+  /** Items whose CAS unique is at most this were flushed. */
+  private long flushedUpToCas;
+  /** When a delayed {@code flush_all} takes effect; 0 when none is pending. */
+  private long pendingFlushAt;
+
+  private long totalItems;
+  private long evicted;
+  private long expiredUnfetched;
+  private long evictedUnfetched;
+  private long reclaimed;
+  private long outOfMemory;
+
+  public ReferenceEngine(EngineConfig config) {
+    this.memoryLimit = config.memoryLimit();
+    this.maxItemSize = config.maxItemSize();
+    this.evictions = config.evictions();
+    this.clock = config.clock();
+  }
+
+  @Override
+  public Lookup get(byte[] key, ItemVisitor visitor) {
+    return lookup(key, false, 0, visitor);
+  }
+
+  @Override
+  public Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
+    return lookup(key, true, expiresAt, visitor);
+  }
+
+  private Lookup lookup(byte[] key, boolean touch, long expiresAt, ItemVisitor visitor) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Key k = new Key(key);
+      Item item = items.get(k);
+      if (item == null) {
+        return Lookup.MISS;
+      }
+      Lookup dead = lockedDeadness(item, now);
+      if (dead != null) {
+        lockedRemoveDead(k, item, dead);
+        return dead;
+      }
+      if (touch) {
+        item.expiresAt = expiresAt;
+      }
+      item.fetched = true;
+      item.lastAccess = now;
+      visitor.visit(item);
+      return Lookup.HIT;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public StoreResult store(
+      StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Key k = new Key(key);
+      Item existing = lockedLive(k, now);
+      switch (mode) {
+        case ADD:
+          if (existing != null) {
+            existing.lastAccess = now; // memcached bumps the item an add failed on
+            return StoreResult.NOT_STORED;
+          }
+          break;
+        case REPLACE:
+        case APPEND:
+        case PREPEND:
+          if (existing == null) {
+            return StoreResult.NOT_STORED;
+          }
+          break;
+        case CAS:
+          if (existing == null) {
+            return StoreResult.NOT_FOUND;
+          }
+          if (existing.cas != expectedCas) {
+            return StoreResult.EXISTS;
+          }
+          break;
+        case SET:
+          break;
+      }
+      byte[] newValue = value;
+      int newFlags = flags;
+      long newExpiresAt = expiresAt;
+      if (mode == StoreMode.APPEND || mode == StoreMode.PREPEND) {
+        newValue = mode == StoreMode.APPEND ? concat(existing.value, value) : concat(value, existing.value);
+        newFlags = existing.flags;
+        newExpiresAt = existing.expiresAt;
+      }
+      if (!fitsItemSize(key.length, newValue.length)) {
+        return StoreResult.TOO_LARGE;
+      }
+      return lockedPut(k, new Item(newFlags, newExpiresAt, newValue, now), now)
+          ? StoreResult.STORED
+          : StoreResult.NO_MEMORY;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean delete(byte[] key) {
+    lock.lock();
+    try {
+      Key k = new Key(key);
+      Item existing = lockedLive(k, lockedNow());
+      if (existing == null) {
+        return false;
+      }
+      lockedRemove(k);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Key k = new Key(key);
+      Item existing = lockedLive(k, now);
+      if (existing == null) {
+        return Arithmetic.notFound();
+      }
+      OptionalLong current = DecimalValue.parse(existing.value);
+      if (current.isEmpty()) {
+        return Arithmetic.nonNumeric();
+      }
+      long result = increment
+          ? current.getAsLong() + delta
+          : Long.compareUnsigned(delta, current.getAsLong()) > 0 ? 0 : current.getAsLong() - delta;
+      byte[] digits = DecimalValue.format(result, existing.value.length);
+      Item updated = new Item(existing.flags, existing.expiresAt, digits, now);
+      if (!lockedPut(k, updated, now)) {
+        return Arithmetic.notFound(); // only with -M: the old item is gone and the new one did not fit
+      }
+      return Arithmetic.ok(result);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean touch(byte[] key, long expiresAt) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Item existing = lockedLive(new Key(key), now);
+      if (existing == null) {
+        return false;
+      }
+      existing.expiresAt = expiresAt;
+      existing.lastAccess = now;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void flushAll(long atMillis) {
+    lock.lock();
+    try {
+      if (atMillis <= clock.millis()) {
+        flushedUpToCas = nextCas - 1;
+        pendingFlushAt = 0;
+      } else {
+        pendingFlushAt = atMillis;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void setMemoryLimit(long newLimit) {
+    lock.lock();
+    try {
+      memoryLimit = newLimit;
+      lockedMakeRoom(0, lockedNow(), true);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public EngineStats stats() {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Iterator<Item> lru = items.values().iterator();
+      long oldestAge = lru.hasNext() ? Math.max(0, (now - lru.next().lastAccess) / 1000) : 0;
+      return new EngineStats(items.size(), totalItems, bytes, memoryLimit, evicted,
+          expiredUnfetched, evictedUnfetched, reclaimed, outOfMemory, oldestAge);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      items.clear();
+      bytes = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether an item with these sizes passes memcached's {@code -I} check. */
+  private boolean fitsItemSize(int keyLength, int valueLength) {
+    return (long) MEMCACHED_ITEM_HEADER + keyLength + valueLength <= maxItemSize;
+  }
+
+  static long cost(int keyLength, int valueLength) {
+    return ITEM_OVERHEAD + align(keyLength) + align(valueLength);
+  }
+
+  private static long align(int length) {
+    return (length + 7L) & ~7L;
+  }
+
+  /** The current time, first applying a delayed flush whose time has come. */
+  private long lockedNow() {
+    long now = clock.millis();
+    if (pendingFlushAt != 0 && now >= pendingFlushAt) {
+      flushedUpToCas = nextCas - 1;
+      pendingFlushAt = 0;
+    }
+    return now;
+  }
+
+  /** The live item under {@code key}, removing it first if it is expired or flushed. */
+  private Item lockedLive(Key key, long now) {
+    Item item = items.get(key);
+    if (item == null) {
+      return null;
+    }
+    Lookup dead = lockedDeadness(item, now);
+    if (dead != null) {
+      lockedRemoveDead(key, item, dead);
+      return null;
+    }
+    return item;
+  }
+
+  /** {@link Lookup#EXPIRED} or {@link Lookup#FLUSHED} for a dead item, null for a live one. */
+  private Lookup lockedDeadness(Item item, long now) {
+    if (item.cas <= flushedUpToCas) {
+      return Lookup.FLUSHED;
+    }
+    return Expiry.isExpired(item.expiresAt, now) ? Lookup.EXPIRED : null;
+  }
+
+  private void lockedRemoveDead(Key key, Item item, Lookup why) {
+    lockedRemove(key);
+    reclaimed++;
+    if (why == Lookup.EXPIRED && !item.fetched) {
+      expiredUnfetched++;
+    }
+  }
+
+  private void lockedRemove(Key key) {
+    Item removed = items.remove(key);
+    if (removed != null) {
+      bytes -= cost(key.bytes.length, removed.value.length);
+    }
+  }
+
+  /** Replaces whatever is under {@code key} with {@code item}; false if it could not be made room for. */
+  private boolean lockedPut(Key key, Item item, long now) {
+    Item old = items.get(key);
+    long oldCost = old == null ? 0 : cost(key.bytes.length, old.value.length);
+    long cost = cost(key.bytes.length, item.value.length);
+    // Room is made while the old item still stands, so a refused store leaves it in place; the
+    // second call only matters if making room evicted the old item itself.
+    if (!lockedMakeRoom(cost - oldCost, now, evictions)) {
+      outOfMemory++;
+      return false;
+    }
+    lockedRemove(key);
+    if (!lockedMakeRoom(cost, now, evictions)) {
+      outOfMemory++;
+      return false;
+    }
+    item.cas = nextCas++;
+    items.put(key, item);
+    bytes += cost;
+    totalItems++;
+    return true;
+  }
+
+  /**
+   * Frees memory from the least recently used end until {@code needed} more bytes fit: dead items
+   * first; live ones too when {@code evict} is set. Without evicting it looks only a few items deep,
+   * as memcached does, so a full cache refuses stores in constant time.
+   */
+  private boolean lockedMakeRoom(long needed, long now, boolean evict) {
+    Iterator<Map.Entry<Key, Item>> lru = items.entrySet().iterator();
+    int looked = 0;
+    while (bytes + needed > memoryLimit && lru.hasNext() && (evict || looked < RECLAIM_SEARCH_DEPTH)) {
+      Map.Entry<Key, Item> eldest = lru.next();
+      looked++;
+      Item item = eldest.getValue();
+      Lookup dead = lockedDeadness(item, now);
+      if (dead == null && !evict) {
+        continue;
+      }
+      lru.remove();
+      bytes -= cost(eldest.getKey().bytes.length, item.value.length);
+      if (dead != null) {
+        reclaimed++;
+        if (dead == Lookup.EXPIRED && !item.fetched) {
+          expiredUnfetched++;
+        }
+      } else {
+        evicted++;
+        if (!item.fetched) {
+          evictedUnfetched++;
+        }
+      }
+    }
+    return bytes + needed <= memoryLimit;
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] joined = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, joined, first.length, second.length);
+    return joined;
+  }
+
+  /** A key with value equality, for the map. */
+  private record Key(byte[] bytes) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key k && Arrays.equals(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(bytes);
+    }
+  }
+
+  /** One stored item; the engine's lock guards its mutable fields. */
+  private static final class Item implements ItemView {
+    final int flags;
+    final byte[] value;
+    long expiresAt;
+    long cas;
+    long lastAccess;
+    boolean fetched;
+
+    Item(int flags, long expiresAt, byte[] value, long now) {
+      this.flags = flags;
+      this.expiresAt = expiresAt;
+      this.value = value;
+      this.lastAccess = now;
+    }
+
+    @Override
+    public int flags() {
+      return flags;
+    }
+
+    @Override
+    public long cas() {
+      return cas;
+    }
+
+    @Override
+    public long expiresAt() {
+      return expiresAt;
+    }
+
+    @Override
+    public ByteBuffer value() {
+      return ByteBuffer.wrap(value).asReadOnlyBuffer();
+    }
+  }
+}
