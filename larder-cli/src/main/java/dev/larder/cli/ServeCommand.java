@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ServerConfig toConfig() {
+  ServerConfig toConfig() {
     CommandLine cmd = spec.commandLine();
     if (udpPort != 0) {
       throw new CommandLine.ParameterException(cmd, "-U/--udp-port: " + udpPort
