@@ -69,7 +69,7 @@ public final class TextConnection implements AutoCloseable {
         n = in.read(chunk);
       } catch (SocketTimeoutException e) {
         throw new IOException("no complete reply within " + READ_TIMEOUT + ", got: "
-            + printable(reply.toString(StandardCharsets.ISO_8859_1)), e);
+            + excerpt(reply.toString(StandardCharsets.ISO_8859_1)), e);
       } catch (SocketException reset) {
         n = -1;
       }
@@ -97,7 +97,7 @@ public final class TextConnection implements AutoCloseable {
     int b;
     while ((b = in.read()) != '\n') {
       if (b < 0) {
-        throw new IOException("connection closed after: " + printable(line.toString()));
+        throw new IOException("connection closed after: " + excerpt(line.toString()));
       }
       line.append((char) b);
     }
@@ -117,7 +117,7 @@ public final class TextConnection implements AutoCloseable {
     Map<String, String> stats = new LinkedHashMap<>();
     for (String line = readLine(); !line.equals("END"); line = readLine()) {
       if (!line.startsWith("STAT ")) {
-        throw new IOException("not a STAT line: " + printable(line));
+        throw new IOException("not a STAT line: " + excerpt(line));
       }
       String[] nameValue = line.substring("STAT ".length()).split(" ", 2);
       stats.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
@@ -158,6 +158,11 @@ public final class TextConnection implements AutoCloseable {
   /** {@code text} with CR and LF written as {@code \r} and {@code \n}, for assertion messages. */
   public static String printable(String text) {
     return text.replace("\r", "\\r").replace("\n", "\\n");
+  }
+
+  /** {@link #printable} cut to its first 200 characters, for error messages about long lines. */
+  private static String excerpt(String text) {
+    return printable(text.length() <= 200 ? text : text.substring(0, 200) + "...");
   }
 
   /** Where the last complete line of {@code text} starts, or -1 if {@code text} does not end a line. */
