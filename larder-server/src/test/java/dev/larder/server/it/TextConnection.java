@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A plain socket speaking memcached's text protocol, byte for byte: what a test writes is exactly what
@@ -26,6 +28,7 @@ public final class TextConnection implements AutoCloseable {
   public static final String SENTINEL = "version\r\n";
 
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+  private static final Pattern REPEATED = Pattern.compile("(.)\\1{15,}", Pattern.DOTALL);
 
   private final Socket socket;
   private final InputStream in;
@@ -155,9 +158,15 @@ public final class TextConnection implements AutoCloseable {
     socket.close();
   }
 
-  /** {@code text} with CR and LF written as {@code \r} and {@code \n}, for assertion messages. */
+  /**
+   * {@code text} with CR and LF written as {@code \r} and {@code \n} and runs of 16 or more equal
+   * characters written as {@code <N x 'c'>}: still one string per reply, but short enough for an
+   * assertion message about a megabyte value.
+   */
   public static String printable(String text) {
-    return text.replace("\r", "\\r").replace("\n", "\\n");
+    String visible = text.replace("\r", "\\r").replace("\n", "\\n");
+    return REPEATED.matcher(visible).replaceAll(run -> Matcher.quoteReplacement(
+        "<" + run.group().length() + " x '" + run.group(1) + "'>"));
   }
 
   /** {@link #printable} cut to its first 200 characters, for error messages about long lines. */

@@ -49,7 +49,7 @@ class TextProtocolDifferentialIT {
     TextConnection.Reply actual = run(larder.port(), script);
 
     assertThat(actual.printable())
-        .as("reply to %s", TextConnection.printable(abbreviate(script)))
+        .as("reply to %s", TextConnection.printable(script))
         .isEqualTo(expected.printable());
   }
 
@@ -57,10 +57,6 @@ class TextProtocolDifferentialIT {
     try (TextConnection connection = TextConnection.open(port)) {
       return CasScript.run(connection, script);
     }
-  }
-
-  private static String abbreviate(String script) {
-    return script.length() <= 300 ? script : script.substring(0, 300) + "...(" + script.length() + " bytes)";
   }
 
   /** A key of exactly {@code length} bytes that starts with {@code prefix}. */
