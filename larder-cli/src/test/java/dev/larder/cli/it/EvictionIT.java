@@ -36,7 +36,8 @@ class EvictionIT {
       }
 
       assertThat(connection.command("version")).startsWith("VERSION ");
-      assertThat(connection.exchange("get ev" + (SETS - 1) + "\r\n").text()).as("the newest item").startsWith("VALUE ");
+      String newest = "get ev" + (SETS - 1) + "\r\n";
+      assertThat(connection.exchange(newest).text()).as("the newest item").startsWith("VALUE ");
       Map<String, String> stats = connection.stats("");
       long rssMb = residentMegabytes(server.pid());
       System.out.printf("larder serve -m %d after %d sets of %d bytes: RSS %d MB, evictions %s, bytes %s%n",
@@ -74,7 +75,8 @@ class EvictionIT {
   private static void writeSets(TextConnection connection, int first, int count) throws IOException {
     StringBuilder batch = new StringBuilder(count * (VALUE_SIZE + 40));
     for (int i = first; i < first + count; i++) {
-      batch.append("set ev").append(i).append(" 0 0 ").append(VALUE_SIZE).append("\r\n").append(VALUE).append("\r\n");
+      batch.append("set ev").append(i).append(" 0 0 ").append(VALUE_SIZE).append("\r\n")
+          .append(VALUE).append("\r\n");
     }
     connection.write(batch.toString());
   }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ final class LarderJar {
 
   private static List<String> command(String... args) {
     Path jar = Path.of(System.getProperty("larder.jar", "target/larder.jar"));
-    assertThat(Files.isRegularFile(jar)).as("%s (built by mvn package)", jar.toAbsolutePath()).isTrue();
+    assertThat(jar).as("the shaded jar, built by mvn package").isRegularFile();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));

@@ -89,7 +89,8 @@ class StatsIT {
           + "delete cm_a\r\ndelete cm_a\r\n"
           + "incr cm_n 1\r\nincr cm_missing 1\r\ndecr cm_n 1\r\ndecr cm_missing 1\r\n"
           + "touch cm_b 100\r\ntouch cm_missing 100\r\n"
-          + "gets cm_b\r\ncas cm_b 0 0 1 {cas}\r\nc\r\ncas cm_b 0 0 1 {cas}\r\nd\r\ncas cm_missing 0 0 1 1\r\ne\r\n");
+          + "gets cm_b\r\ncas cm_b 0 0 1 {cas}\r\nc\r\ncas cm_b 0 0 1 {cas}\r\nd\r\n"
+          + "cas cm_missing 0 0 1 1\r\ne\r\n");
       assertThat(reply.printable()).startsWith("STORED\\r\\nSTORED\\r\\nSTORED\\r\\n").endsWith("NOT_FOUND\\r\\n");
       Map<String, String> after = connection.stats("");
 

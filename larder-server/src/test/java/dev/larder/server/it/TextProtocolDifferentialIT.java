@@ -126,7 +126,8 @@ class TextProtocolDifferentialIT {
         test("delete 0 noreply", "set nr8 0 0 1\r\na\r\ndelete nr8 0 noreply\r\nget nr8\r\n"),
         test("incr and decr noreply", "set nr9 0 0 2\r\n10\r\nincr nr9 5 noreply\r\ndecr nr9 2 noreply\r\n"
             + "incr nr9x 1 noreply\r\nget nr9\r\n"),
-        test("touch noreply", "set nr10 0 0 1\r\na\r\ntouch nr10 100 noreply\r\ntouch nr10x 100 noreply\r\nget nr10\r\n"),
+        test("touch noreply", "set nr10 0 0 1\r\na\r\ntouch nr10 100 noreply\r\n"
+            + "touch nr10x 100 noreply\r\nget nr10\r\n"),
         test("verbosity noreply", "verbosity 0 noreply\r\n"),
         test("errors under noreply", "set nr11 0 0 1 noreply\r\nab\r\nincr nr11 abc noreply\r\n"
             + "set nr11 abc 0 1 noreply\r\na\r\n"),
@@ -150,7 +151,8 @@ class TextProtocolDifferentialIT {
         test("incr bad delta", "set ic11 0 0 1\r\n1\r\nincr ic11 abc\r\ndecr ic11 -1\r\n"
             + "incr ic11 18446744073709551616\r\nget ic11\r\n"),
         test("incr without delta", "incr ic12\r\n"),
-        test("cas changes on incr", "set ic13 0 0 1\r\n1\r\ngets ic13\r\nincr ic13 1\r\ncas ic13 0 0 1 {cas}\r\n5\r\n"),
+        test("cas changes on incr",
+            "set ic13 0 0 1\r\n1\r\ngets ic13\r\nincr ic13 1\r\ncas ic13 0 0 1 {cas}\r\n5\r\n"),
         // touch and gat
         test("touch hit and miss", "set tc1 0 0 1\r\na\r\ntouch tc1 100\r\ntouch tc1x 100\r\nget tc1\r\n"),
         test("touch with negative exptime expires", "set tc2 0 0 1\r\na\r\ntouch tc2 -1\r\nget tc2\r\n"),
