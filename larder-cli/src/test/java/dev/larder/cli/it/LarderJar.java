@@ -111,14 +111,17 @@ final class LarderJar {
       return process.exitValue();
     }
 
+    /** Stops the server if it still runs: SIGTERM, then SIGKILL if it has not exited in 5 s. */
     @Override
     public void close() {
-      if (process.isAlive()) {
-        try {
+      try {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
         }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
 
