@@ -1,0 +1,151 @@
+package dev.larder.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.larder.server.LarderServer;
+import dev.larder.server.ServerConfig;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The parts of the text protocol whose values legitimately differ from memcached's: {@code stats}
+ * and {@code version}. Stats are checked by name, format and how counters move, against memcached
+ * too, so the expectations themselves are known to be memcached's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsIT {
+  /** The general stats PROTOCOL.md requires. */
+  private static final List<String> REQUIRED_STATS = List.of(
+      "pid", "uptime", "time", "version", "pointer_size", "curr_connections", "total_connections",
+      "rejected_connections", "cmd_get", "cmd_set", "cmd_flush", "cmd_touch", "get_hits", "get_misses",
+      "get_expired", "get_flushed", "delete_hits", "delete_misses", "incr_hits", "incr_misses",
+      "decr_hits", "decr_misses", "cas_hits", "cas_misses", "cas_badval", "touch_hits", "touch_misses",
+      "bytes_read", "bytes_written", "limit_maxbytes", "threads", "curr_items", "total_items", "bytes",
+      "evictions", "expired_unfetched", "evicted_unfetched", "reclaimed");
+
+  private MemcachedProcess memcached;
+  private LarderServer larder;
+
+  @BeforeAll
+  void startServers() throws Exception {
+    memcached = MemcachedProcess.start();
+    larder = LarderServer.start(ServerConfig.defaults().withPort(0));
+  }
+
+  @AfterAll
+  void stopServers() throws Exception {
+    if (larder != null) {
+      larder.close();
+    }
+    if (memcached != null) {
+      memcached.close();
+    }
+  }
+
+  Stream<String> servers() {
+    return Stream.of("memcached", "larder");
+  }
+
+  private int port(String server) {
+    return server.equals("memcached") ? memcached.port() : larder.port();
+  }
+
+  @Test
+  void versionNamesLarderAndTheMemcachedItFollows() throws IOException {
+    try (TextConnection connection = TextConnection.open(larder.port())) {
+      assertThat(connection.command("version")).isEqualTo("VERSION 1.6.18+larder.0.1.0");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("servers")
+  void generalStatsHaveEveryRequiredName(String server) throws IOException {
+    try (TextConnection connection = TextConnection.open(port(server))) {
+      Map<String, String> stats = connection.stats("");
+
+      assertThat(stats).containsKeys(REQUIRED_STATS.toArray(String[]::new));
+      assertThat(stats.get("curr_connections")).satisfies(n -> assertThat(Long.parseLong(n)).isPositive());
+      assertThat(stats.get("limit_maxbytes")).isEqualTo(Long.toString(64L * 1024 * 1024));
+      assertThat(stats.get("pid")).isEqualTo(Long.toString(pidOf(server)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("servers")
+  void countersMoveWithCommands(String server) throws IOException {
+    try (TextConnection connection = TextConnection.open(port(server))) {
+      Map<String, String> before = connection.stats("");
+      TextConnection.Reply reply = CasScript.run(connection, ""
+          + "set cm_a 0 0 1\r\na\r\nset cm_b 0 0 1\r\nb\r\nset cm_n 0 0 1\r\n5\r\n"
+          + "get cm_a cm_b cm_missing\r\n"
+          + "delete cm_a\r\ndelete cm_a\r\n"
+          + "incr cm_n 1\r\nincr cm_missing 1\r\ndecr cm_n 1\r\ndecr cm_missing 1\r\n"
+          + "touch cm_b 100\r\ntouch cm_missing 100\r\n"
+          + "gets cm_b\r\ncas cm_b 0 0 1 {cas}\r\nc\r\ncas cm_b 0 0 1 {cas}\r\nd\r\n"
+          + "cas cm_missing 0 0 1 1\r\ne\r\n");
+      assertThat(reply.printable()).startsWith("STORED\\r\\nSTORED\\r\\nSTORED\\r\\n").endsWith("NOT_FOUND\\r\\n");
+      Map<String, String> after = connection.stats("");
+
+      assertThat(delta(before, after, "cmd_get")).as("cmd_get").isEqualTo(4);
+      assertThat(delta(before, after, "get_hits")).as("get_hits").isEqualTo(3);
+      assertThat(delta(before, after, "get_misses")).as("get_misses").isEqualTo(1);
+      assertThat(delta(before, after, "cmd_set")).as("cmd_set").isEqualTo(6);
+      assertThat(delta(before, after, "curr_items")).as("curr_items").isEqualTo(2);
+      assertThat(delta(before, after, "total_items")).as("total_items").isGreaterThanOrEqualTo(4);
+      assertThat(delta(before, after, "delete_hits")).as("delete_hits").isEqualTo(1);
+      assertThat(delta(before, after, "delete_misses")).as("delete_misses").isEqualTo(1);
+      assertThat(delta(before, after, "incr_hits")).as("incr_hits").isEqualTo(1);
+      assertThat(delta(before, after, "incr_misses")).as("incr_misses").isEqualTo(1);
+      assertThat(delta(before, after, "decr_hits")).as("decr_hits").isEqualTo(1);
+      assertThat(delta(before, after, "decr_misses")).as("decr_misses").isEqualTo(1);
+      assertThat(delta(before, after, "cmd_touch")).as("cmd_touch").isEqualTo(2);
+      assertThat(delta(before, after, "touch_hits")).as("touch_hits").isEqualTo(1);
+      assertThat(delta(before, after, "touch_misses")).as("touch_misses").isEqualTo(1);
+      assertThat(delta(before, after, "cas_hits")).as("cas_hits").isEqualTo(1);
+      assertThat(delta(before, after, "cas_badval")).as("cas_badval").isEqualTo(1);
+      assertThat(delta(before, after, "cas_misses")).as("cas_misses").isEqualTo(1);
+      assertThat(delta(before, after, "bytes_read")).as("bytes_read").isPositive();
+      assertThat(delta(before, after, "bytes_written")).as("bytes_written").isPositive();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("servers")
+  void statsGroupsAreStatLinesEndingInEnd(String server) throws IOException {
+    try (TextConnection connection = TextConnection.open(port(server))) {
+      assertThat(connection.command("set sg_a 0 0 1\r\na")).isEqualTo("STORED");
+      for (String group : List.of("settings", "items", "slabs", "conns")) {
+        assertThat(connection.stats(group)).as("stats %s", group).isNotEmpty();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("servers")
+  void statsResetZeroesCounters(String server) throws IOException {
+    try (TextConnection connection = TextConnection.open(port(server))) {
+      assertThat(connection.command("get sr_missing")).isEqualTo("END");
+
+      assertThat(connection.command("stats reset")).isEqualTo("RESET");
+
+      Map<String, String> stats = connection.stats("");
+      assertThat(stats).containsEntry("cmd_get", "0").containsEntry("get_misses", "0");
+    }
+  }
+
+  private long pidOf(String server) {
+    return server.equals("memcached") ? memcached.pid() : ProcessHandle.current().pid();
+  }
+
+  private static long delta(Map<String, String> before, Map<String, String> after, String name) {
+    return Long.parseLong(after.get(name)) - Long.parseLong(before.get(name));
+  }
+}
