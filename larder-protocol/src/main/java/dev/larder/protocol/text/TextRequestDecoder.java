@@ -1,0 +1,475 @@
+package dev.larder.protocol.text;
+
+import dev.larder.protocol.text.TextRequest.CloseReason;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Parses the text protocol bytes of one connection into {@link TextRequest}s, mirroring memcached
+ * 1.6.18's {@code try_read_command_ascii} and {@code process_command_ascii}: the same tokens, number
+ * rules, limits and error replies, so that the same bytes get the same answer.
+ *
+ * <p>Not thread-safe: one instance per connection, fed the connection's cumulated input. Memory stays
+ * bounded: an unterminated line is never held past {@link #MAX_UNTERMINATED_LINE} bytes (get lines
+ * past {@link #MAX_GET_LINE}), and a data block is only awaited when it fits the value limit; a
+ * larger one is dropped as it arrives.
+ */
+public final class TextRequestDecoder {
+  /** memcached closes a connection that sent this many bytes without a newline, unless it is a get. */
+  public static final int MAX_UNTERMINATED_LINE = 2048;
+
+  /**
+   * memcached lets multiget lines grow without bound; Larder closes past 1 MiB of keys and then some,
+   * which is more than 4,000 keys of 250 bytes.
+   */
+  public static final int MAX_GET_LINE = (1 << 20) + MAX_UNTERMINATED_LINE;
+
+  /** memcached's {@code KEY_MAX_LENGTH}. */
+  public static final int MAX_KEY_LENGTH = 250;
+
+  /** memcached gives up on a long unterminated line that starts with more spaces than this. */
+  static final int MAX_LEADING_SPACES = 100;
+
+  /** Lines up to this size are copied into one array kept for the connection's life. */
+  private static final int REUSED_LINE_BUFFER_LIMIT = 16 * 1024;
+
+  /** What the decoder is in the middle of. */
+  private enum State {
+    /** Waiting for a complete command line. */
+    READ_LINE,
+    /** A storage command's line was read; waiting for its data block and {@code \r\n}. */
+    READ_DATA,
+    /** Dropping the data block of a value that is too large, as it arrives. */
+    SWALLOW
+  }
+
+  private static final byte[] GET_PREFIX = ascii("get ");
+  private static final byte[] GETS_PREFIX = ascii("gets ");
+  private static final byte[] HTTP_PREFIX = ascii("HTTP/");
+  private static final byte[] NOREPLY = ascii("noreply");
+  private static final byte[] ZERO = ascii("0");
+  private static final byte[] GRACEFUL = ascii("graceful");
+
+  private final int maxValueBytes;
+  private final CommandTokens tokens = new CommandTokens();
+  private byte[] lineBuffer = new byte[256];
+  private State state = State.READ_LINE;
+  /** Bytes of the current line already searched for a newline, so long lines are not rescanned. */
+  private int scannedLineBytes;
+  private long swallowRemaining;
+  private StorageCommand pendingCommand;
+  private byte[] pendingKey;
+  private int pendingFlags;
+  private long pendingExptime;
+  private long pendingCas;
+  private int pendingLength;
+  private boolean pendingNoreply;
+
+  /**
+   * @param maxValueBytes the largest data block accepted; a storage command declaring more is answered
+   *     {@link TextRequest.ValueTooLarge} and its data dropped
+   */
+  public TextRequestDecoder(int maxValueBytes) {
+    if (maxValueBytes < 0) {
+      throw new IllegalArgumentException("maxValueBytes: " + maxValueBytes + " (expected: >= 0)");
+    }
+    this.maxValueBytes = maxValueBytes;
+  }
+
+  /**
+   * Consumes the bytes of at most one request from {@code in} and returns it, or returns null when more
+   * bytes are needed; then it has consumed nothing, or only bytes it keeps in its own state: the line
+   * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
+   * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
+   */
+  public TextRequest decode(ByteBuf in) {
+    while (true) {
+      switch (state) {
+        case SWALLOW -> {
+          int dropped = (int) Math.min(swallowRemaining, in.readableBytes());
+          in.skipBytes(dropped);
+          swallowRemaining -= dropped;
+          if (swallowRemaining > 0) {
+            return null;
+          }
+          state = State.READ_LINE;
+        }
+        case READ_DATA -> {
+          return readDataBlock(in);
+        }
+        case READ_LINE -> {
+          TextRequest request = readLine(in);
+          if (request != null || state == State.READ_LINE) {
+            return request;
+          }
+          // A storage command's line was taken; its data block may already be here.
+        }
+      }
+    }
+  }
+
+  private TextRequest readLine(ByteBuf in) {
+    int readable = in.readableBytes();
+    int newline = in.indexOf(in.readerIndex() + scannedLineBytes, in.writerIndex(), (byte) '\n');
+    if (newline < 0) {
+      scannedLineBytes = readable;
+      return unterminatedLine(in, readable);
+    }
+    scannedLineBytes = 0;
+    int lineLength = newline - in.readerIndex();
+    if (lineLength > MAX_GET_LINE) {
+      in.skipBytes(readable);
+      return new TextRequest.Close(CloseReason.GET_LINE_TOO_LONG);
+    }
+    byte[] line = lineBuffer(lineLength);
+    in.readBytes(line, 0, lineLength);
+    in.skipBytes(1);
+    // memcached strips one '\r' before the '\n', but not from a line that is only "\r".
+    int length = lineLength > 1 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+    // memcached handles the line as a C string: it ends at the first NUL.
+    for (int i = 0; i < length; i++) {
+      if (line[i] == 0) {
+        length = i;
+        break;
+      }
+    }
+    return parseCommand(line, length);
+  }
+
+  /** memcached's rule for input with no newline yet: wait, unless it cannot be a multiget. */
+  private TextRequest unterminatedLine(ByteBuf in, int readable) {
+    if (readable <= MAX_UNTERMINATED_LINE) {
+      return null;
+    }
+    int start = in.readerIndex();
+    int spaces = 0;
+    while (spaces < readable && in.getByte(start + spaces) == ' ') {
+      spaces++;
+    }
+    if (spaces > MAX_LEADING_SPACES
+        || !(startsWith(in, start + spaces, GET_PREFIX) || startsWith(in, start + spaces, GETS_PREFIX))) {
+      in.skipBytes(readable);
+      scannedLineBytes = 0;
+      return new TextRequest.Close(CloseReason.LINE_TOO_LONG);
+    }
+    if (readable > MAX_GET_LINE) {
+      in.skipBytes(readable);
+      scannedLineBytes = 0;
+      return new TextRequest.Close(CloseReason.GET_LINE_TOO_LONG);
+    }
+    return null;
+  }
+
+  private TextRequest readDataBlock(ByteBuf in) {
+    if (in.readableBytes() < pendingLength + 2) {
+      return null;
+    }
+    byte[] data = new byte[pendingLength];
+    in.readBytes(data);
+    boolean terminated = in.readByte() == '\r' & in.readByte() == '\n';
+    state = State.READ_LINE;
+    byte[] key = pendingKey;
+    pendingKey = null;
+    if (!terminated) {
+      return new TextRequest.BadDataChunk(pendingCommand, pendingNoreply);
+    }
+    return new TextRequest.Store(
+        pendingCommand, key, pendingFlags, pendingExptime, data, pendingCas, pendingNoreply);
+  }
+
+  /** {@code process_command_ascii}: dispatch on the first token as memcached does, letter first. */
+  private TextRequest parseCommand(byte[] line, int length) {
+    tokens.tokenize(line, length);
+    int ntokens = tokens.ntokens();
+    if (ntokens < 2 || tokens.length(0) < 2) {
+      return error(TextReplies.ERROR);
+    }
+    String command = tokens.string(0);
+    byte first = tokens.byteAt(0, 0);
+    if (first == 'm' && tokens.length(0) == 2) {
+      // The meta protocol is decoded elsewhere; to this decoder it is an unknown command.
+      return error(TextReplies.ERROR);
+    }
+    if (first == 'g') {
+      if (ntokens < 3) {
+        return error(TextReplies.ERROR);
+      }
+      return switch (command) {
+        case "get" -> retrieve(line, length, false, false);
+        case "gets" -> retrieve(line, length, true, false);
+        case "gat" -> retrieve(line, length, false, true);
+        case "gats" -> retrieve(line, length, true, true);
+        default -> error(TextReplies.ERROR);
+      };
+    }
+    return switch (command) {
+      case "set" -> storage(StorageCommand.SET, ntokens == 6 || ntokens == 7);
+      case "add" -> storage(StorageCommand.ADD, ntokens == 6 || ntokens == 7);
+      case "append" -> storage(StorageCommand.APPEND, ntokens == 6 || ntokens == 7);
+      case "replace" -> storage(StorageCommand.REPLACE, ntokens == 6 || ntokens == 7);
+      case "prepend" -> storage(StorageCommand.PREPEND, ntokens == 6 || ntokens == 7);
+      case "cas" -> storage(StorageCommand.CAS, ntokens == 7 || ntokens == 8);
+      case "stats" -> stats();
+      case "shutdown" -> shutdown();
+      case "cache_memlimit" -> ntokens == 3 || ntokens == 4 ? cacheMemlimit() : error(TextReplies.ERROR);
+      case "incr" -> ntokens == 4 || ntokens == 5 ? incrDecr(true) : error(TextReplies.ERROR);
+      case "decr" -> ntokens == 4 || ntokens == 5 ? incrDecr(false) : error(TextReplies.ERROR);
+      case "delete" -> ntokens >= 3 && ntokens <= 5 ? delete() : error(TextReplies.ERROR);
+      case "touch" -> ntokens == 4 || ntokens == 5 ? touch() : error(TextReplies.ERROR);
+      case "bget" -> ntokens >= 3 ? retrieve(line, length, false, false) : error(TextReplies.ERROR);
+      case "flush_all" -> ntokens >= 2 && ntokens <= 4 ? flushAll() : error(TextReplies.ERROR);
+      case "version" -> new TextRequest.Version();
+      case "quit" -> new TextRequest.Quit();
+      case "verbosity" -> ntokens == 3 || ntokens == 4 ? verbosity() : error(TextReplies.ERROR);
+      // memcached's administration commands that Larder has no equivalent for.
+      case "slabs", "lru", "lru_crawler", "watch" -> error(TextReplies.ERROR);
+      default -> unknown(first);
+    };
+  }
+
+  /**
+   * Commands memcached knows under a first letter it dispatches on answer ERROR when misspelt; only a
+   * command outside those letters is checked for an HTTP request line.
+   */
+  private TextRequest unknown(byte first) {
+    boolean dispatchedByLetter =
+        first == 'g' || first == 's' || first == 'a' || first == 'c' || first == 'i' || first == 'd' || first == 't';
+    if (!dispatchedByLetter && tokens.startsWith(tokens.count() - 1, HTTP_PREFIX)) {
+      return new TextRequest.Close(CloseReason.HTTP_REQUEST);
+    }
+    return error(TextReplies.ERROR);
+  }
+
+  /**
+   * get/gets/gat/gats/bget: memcached reads the keys in batches of tokens, which splits the same way
+   * as reading them all at once; it stops at the first key over {@link #MAX_KEY_LENGTH}.
+   */
+  private TextRequest retrieve(byte[] line, int length, boolean returnCas, boolean touch) {
+    long exptime = 0;
+    int keysFrom = tokens.end(0);
+    if (touch) {
+      OptionalLong parsed = MemcachedNumbers.parseSigned32(line, tokens.start(1), tokens.length(1));
+      if (parsed.isEmpty()) {
+        return error(TextReplies.INVALID_EXPTIME);
+      }
+      exptime = parsed.getAsLong();
+      keysFrom = tokens.end(1);
+    }
+    List<byte[]> keys = new ArrayList<>();
+    boolean tooLongKeyFollows = false;
+    int start = keysFrom;
+    while (start < length) {
+      if (line[start] == ' ') {
+        start++;
+        continue;
+      }
+      int end = start;
+      while (end < length && line[end] != ' ') {
+        end++;
+      }
+      if (end - start > MAX_KEY_LENGTH) {
+        tooLongKeyFollows = true;
+        break;
+      }
+      keys.add(Arrays.copyOfRange(line, start, end));
+      start = end;
+    }
+    return new TextRequest.Retrieve(returnCas, touch, exptime, List.copyOf(keys), tooLongKeyFollows);
+  }
+
+  /** {@code process_update_command}. */
+  private TextRequest storage(StorageCommand command, boolean tokenCountOk) {
+    if (!tokenCountOk) {
+      return error(TextReplies.ERROR);
+    }
+    boolean noreply = lastTokenIsNoreply();
+    if (tokens.length(1) > MAX_KEY_LENGTH) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    OptionalLong flags = unsigned32(2);
+    OptionalLong exptime = signed32(3);
+    OptionalLong length = signed32(4);
+    if (flags.isEmpty() || exptime.isEmpty() || length.isEmpty()) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    long cas = 0;
+    if (command == StorageCommand.CAS) {
+      OptionalLong parsedCas = unsigned64(5);
+      if (parsedCas.isEmpty()) {
+        return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+      }
+      cas = parsedCas.getAsLong();
+    }
+    long valueLength = length.getAsLong();
+    if (valueLength < 0 || valueLength > Integer.MAX_VALUE - 2) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    byte[] key = tokens.copy(1);
+    if (valueLength > maxValueBytes) {
+      state = State.SWALLOW;
+      swallowRemaining = valueLength + 2;
+      return new TextRequest.ValueTooLarge(command, key, noreply);
+    }
+    state = State.READ_DATA;
+    pendingCommand = command;
+    pendingKey = key;
+    pendingFlags = (int) flags.getAsLong();
+    pendingExptime = exptime.getAsLong();
+    pendingCas = cas;
+    pendingLength = (int) valueLength;
+    pendingNoreply = noreply;
+    return null;
+  }
+
+  private TextRequest touch() {
+    boolean noreply = lastTokenIsNoreply();
+    if (tokens.length(1) > MAX_KEY_LENGTH) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    OptionalLong exptime = signed32(2);
+    if (exptime.isEmpty()) {
+      return error(TextReplies.INVALID_EXPTIME, noreply);
+    }
+    return new TextRequest.Touch(tokens.copy(1), exptime.getAsLong(), noreply);
+  }
+
+  private TextRequest incrDecr(boolean increment) {
+    boolean noreply = lastTokenIsNoreply();
+    if (tokens.length(1) > MAX_KEY_LENGTH) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    OptionalLong delta = unsigned64(2);
+    if (delta.isEmpty()) {
+      return error(TextReplies.INVALID_DELTA, noreply);
+    }
+    return new TextRequest.IncrDecr(increment, tokens.copy(1), delta.getAsLong(), noreply);
+  }
+
+  /** {@code delete <key> [0] [noreply]}: memcached accepts a hold time only if it is "0". */
+  private TextRequest delete() {
+    int ntokens = tokens.ntokens();
+    boolean noreply = false;
+    if (ntokens > 3) {
+      boolean holdIsZero = tokens.is(2, ZERO);
+      noreply = lastTokenIsNoreply();
+      boolean valid = (ntokens == 4 && (holdIsZero || noreply)) || (ntokens == 5 && holdIsZero && noreply);
+      if (!valid) {
+        return error(TextReplies.DELETE_USAGE, noreply);
+      }
+    }
+    if (tokens.length(1) > MAX_KEY_LENGTH) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    return new TextRequest.Delete(tokens.copy(1), noreply);
+  }
+
+  /** {@code flush_all [delay] [noreply]}: the delay is read unless the only argument is noreply. */
+  private TextRequest flushAll() {
+    boolean noreply = lastTokenIsNoreply();
+    long delay = 0;
+    if (tokens.ntokens() != (noreply ? 3 : 2)) {
+      OptionalLong parsed = signed32(1);
+      if (parsed.isEmpty()) {
+        return new TextRequest.InvalidFlushAll(noreply);
+      }
+      delay = parsed.getAsLong();
+    }
+    return new TextRequest.FlushAll(delay, noreply);
+  }
+
+  private TextRequest verbosity() {
+    boolean noreply = lastTokenIsNoreply();
+    OptionalLong level = unsigned32(1);
+    if (level.isEmpty()) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    return new TextRequest.Verbosity(level.getAsLong(), noreply);
+  }
+
+  private TextRequest cacheMemlimit() {
+    boolean noreply = lastTokenIsNoreply();
+    OptionalLong megabytes = unsigned32(1);
+    if (megabytes.isEmpty()) {
+      return error(TextReplies.ERROR, noreply);
+    }
+    return new TextRequest.CacheMemlimit(megabytes.getAsLong(), noreply);
+  }
+
+  /** {@code shutdown} takes no noreply: its error replies are always sent. */
+  private TextRequest shutdown() {
+    int ntokens = tokens.ntokens();
+    TextRequest.ShutdownMode mode;
+    if (ntokens == 2) {
+      mode = TextRequest.ShutdownMode.IMMEDIATE;
+    } else if (ntokens == 3 && tokens.is(1, GRACEFUL)) {
+      mode = TextRequest.ShutdownMode.GRACEFUL;
+    } else {
+      mode = TextRequest.ShutdownMode.INVALID;
+    }
+    return new TextRequest.Shutdown(mode);
+  }
+
+  private TextRequest stats() {
+    List<String> args = new ArrayList<>(tokens.count() - 1);
+    for (int i = 1; i < tokens.count(); i++) {
+      args.add(tokens.string(i));
+    }
+    return new TextRequest.Stats(List.copyOf(args));
+  }
+
+  /** memcached's {@code set_noreply_maybe}: the last real token is exactly "noreply". */
+  private boolean lastTokenIsNoreply() {
+    return tokens.is(tokens.count() - 1, NOREPLY);
+  }
+
+  private OptionalLong unsigned32(int index) {
+    return MemcachedNumbers.parseUnsigned32(tokens.line(), tokens.start(index), tokens.length(index));
+  }
+
+  private OptionalLong signed32(int index) {
+    return MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(index), tokens.length(index));
+  }
+
+  private OptionalLong unsigned64(int index) {
+    return MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(index), tokens.length(index));
+  }
+
+  /** The reused line array; a rare huge multiget line gets its own, so that it is not kept. */
+  private byte[] lineBuffer(int length) {
+    if (length > REUSED_LINE_BUFFER_LIMIT) {
+      return new byte[length];
+    }
+    if (lineBuffer.length < length) {
+      lineBuffer = new byte[Math.max(length, Math.min(lineBuffer.length * 2, REUSED_LINE_BUFFER_LIMIT))];
+    }
+    return lineBuffer;
+  }
+
+  private static TextRequest error(byte[] line) {
+    return error(line, false);
+  }
+
+  private static TextRequest error(byte[] line, boolean noreply) {
+    return new TextRequest.ErrorReply(line, noreply);
+  }
+
+  private static boolean startsWith(ByteBuf in, int index, byte[] prefix) {
+    if (in.writerIndex() - index < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (in.getByte(index + i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}

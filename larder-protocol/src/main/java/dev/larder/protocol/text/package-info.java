@@ -1,0 +1,7 @@
+/**
+ * memcached's text protocol, server side: {@link dev.larder.protocol.text.TextRequestDecoder} turns
+ * the bytes of one connection into {@link dev.larder.protocol.text.TextRequest}s exactly as memcached
+ * 1.6.18 parses them (tokenizer, number parsing, limits, error replies), and {@link
+ * dev.larder.protocol.text.TextReplies} writes the reply bytes.
+ */
+package dev.larder.protocol.text;
