@@ -40,7 +40,7 @@ class TextCommandExecutorTest {
     engine = new MapEngine(now);
     server = new ServerContext(config, engine, () -> now[0], () -> shutdowns++);
     ClientConnection connection = new ClientConnection(7, new InetSocketAddress("127.0.0.1", 40000), START);
-    server.connections().add(connection);
+    server.connections().tryAdd(connection, Integer.MAX_VALUE);
     decoder = new TextRequestDecoder(MapEngine.MAX_VALUE);
     executor = new TextCommandExecutor(server, connection);
     open = true;
