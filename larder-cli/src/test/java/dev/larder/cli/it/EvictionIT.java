@@ -25,7 +25,7 @@ class EvictionIT {
 
   @Test
   void evictsToStayWithinTheMemoryLimit() throws Exception {
-    try (LarderJar.Server server = LarderJar.serve("-m", Long.toString(MEMORY_LIMIT_MB));
+    try (LarderLauncher.Server server = LarderLauncher.serve("-m", Long.toString(MEMORY_LIMIT_MB));
         TextConnection connection = TextConnection.open(server.port())) {
       for (int first = 0; first < SETS; first += BATCH) {
         int count = Math.min(BATCH, SETS - first);
@@ -54,7 +54,7 @@ class EvictionIT {
   void refusesStoresWhenFullWithEvictionsDisabled() throws Exception {
     int limitMb = 8;
     int maxSets = 4 * limitMb * 1024 * 1024 / VALUE_SIZE;
-    try (LarderJar.Server server = LarderJar.serve("-m", Integer.toString(limitMb), "-M");
+    try (LarderLauncher.Server server = LarderLauncher.serve("-m", Integer.toString(limitMb), "-M");
         TextConnection connection = TextConnection.open(server.port())) {
       String reply = "STORED";
       int sets = 0;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code larder serve} as a user runs it ({@code java -jar larder.jar serve ...}): its flags, its log
+ * {@code larder serve} as a user runs it ({@code ./larder serve ...}): its flags, its log
  * line, clean shutdown, and the limits set on the command line.
  *
  * <p>Clean shutdown means exit code 0 on SIGTERM and SIGINT. A JVM killed by a signal exits with
@@ -29,7 +29,7 @@ class ServeCommandIT {
 
   @Test
   void helpListsEveryFlag() throws Exception {
-    ExternalCommand.Result help = LarderJar.run("serve", "--help");
+    ExternalCommand.Result help = LarderLauncher.run("serve", "--help");
 
     assertThat(help.exitCode()).as("exit code; printed:%n%s", help.output()).isZero();
     for (String flag : FLAGS) {
@@ -42,7 +42,7 @@ class ServeCommandIT {
   void badFlagFailsWithOneLineOnStderr(String flags) throws Exception {
     String[] args = ("serve " + flags).split(" ");
 
-    ExternalCommand.Result result = LarderJar.run(args);
+    ExternalCommand.Result result = LarderLauncher.run(args);
 
     assertThat(result.exitCode()).as("exit code; printed:%n%s", result.output()).isNotZero();
     assertThat(result.stderr().strip()).as("stderr").isNotEmpty().doesNotContain("\n");
@@ -50,7 +50,7 @@ class ServeCommandIT {
 
   @Test
   void servesAndExitsWithZeroOnSigterm() throws Exception {
-    try (LarderJar.Server server = LarderJar.serve()) {
+    try (LarderLauncher.Server server = LarderLauncher.serve()) {
       try (TextConnection connection = TextConnection.open(server.port())) {
         assertThat(connection.command("version")).startsWith("VERSION 1.6.18+larder.");
       }
@@ -61,7 +61,7 @@ class ServeCommandIT {
 
   @Test
   void exitsWithZeroOnSigint() throws Exception {
-    try (LarderJar.Server server = LarderJar.serve()) {
+    try (LarderLauncher.Server server = LarderLauncher.serve()) {
       try (TextConnection connection = TextConnection.open(server.port())) {
         assertThat(connection.command("version")).startsWith("VERSION ");
       }
@@ -72,7 +72,7 @@ class ServeCommandIT {
 
   @Test
   void connectionPastTheLimitIsRefusedAndCounted() throws Exception {
-    try (LarderJar.Server server = LarderJar.serve("-c", "2");
+    try (LarderLauncher.Server server = LarderLauncher.serve("-c", "2");
         TextConnection first = TextConnection.open(server.port());
         TextConnection second = TextConnection.open(server.port())) {
       assertThat(first.command("version")).startsWith("VERSION ");
@@ -88,7 +88,7 @@ class ServeCommandIT {
 
   @Test
   void idleConnectionIsClosed() throws Exception {
-    try (LarderJar.Server server = LarderJar.serve("-o", "idle_timeout=1");
+    try (LarderLauncher.Server server = LarderLauncher.serve("-o", "idle_timeout=1");
         TextConnection connection = TextConnection.open(server.port())) {
       assertThat(connection.command("version")).startsWith("VERSION ");
 
@@ -98,7 +98,7 @@ class ServeCommandIT {
 
   @Test
   void shutdownCommandStopsServerWhenEnabled() throws Exception {
-    try (LarderJar.Server server = LarderJar.serve("-A");
+    try (LarderLauncher.Server server = LarderLauncher.serve("-A");
         TextConnection connection = TextConnection.open(server.port())) {
       connection.write("shutdown\r\n");
 

@@ -15,17 +15,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shaded {@code larder.jar}, run with {@code java -jar} as users run it: one-shot commands, or a
- * {@code serve} process in the background. The jar's path comes from the system property
- * {@code larder.jar}, which larder-cli's pom sets for failsafe.
+ * The {@code ./larder} launcher at the repository root, run as users run it: one-shot commands, or a
+ * {@code serve} process in the background. Its path comes from the system property
+ * {@code larder.launcher}, which larder-cli's pom sets for failsafe; the jar it runs is the one
+ * {@code package} just built.
  */
-final class LarderJar {
+final class LarderLauncher {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-  private LarderJar() {}
+  private LarderLauncher() {}
 
-  /** Runs {@code java -jar larder.jar args...} to completion. */
+  /** Runs {@code ./larder args...} to completion. */
   static ExternalCommand.Result run(String... args) throws IOException, InterruptedException {
     return ExternalCommand.run(Duration.ofSeconds(60), command(args));
   }
@@ -54,10 +55,9 @@ final class LarderJar {
   }
 
   private static List<String> command(String... args) {
-    Path jar = Path.of(System.getProperty("larder.jar", "target/larder.jar"));
-    assertThat(jar).as("the shaded jar, built by mvn package").isRegularFile();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+    Path launcher = Path.of(System.getProperty("larder.launcher", "../larder"));
+    assertThat(launcher).as("the ./larder launcher").isExecutable();
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     return command;
   }
