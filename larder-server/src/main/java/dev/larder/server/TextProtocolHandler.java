@@ -100,7 +100,6 @@ final class TextProtocolHandler extends ChannelInboundHandlerAdapter {
       if (request == null) {
         break;
       }
-      connection.commandRead(server.clock().millis(), "conn_parse_cmd");
       if (replies == null) {
         replies = ctx.alloc().ioBuffer();
       }
