@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
   int udpPort = 0;
 
   @Option(names = {"-v", "--verbose"},
-      description = "Log connections and errors; -vv also logs more detail.")
+      description = "Log connections and errors; -vv also logs the kind of every request.")
   boolean[] verbose = new boolean[0];
 
   @Option(names = {"-A", "--enable-shutdown"},

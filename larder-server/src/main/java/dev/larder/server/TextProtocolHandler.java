@@ -100,6 +100,11 @@ final class TextProtocolHandler extends ChannelInboundHandlerAdapter {
       if (request == null) {
         break;
       }
+      if (server.verbosity() > 1) {
+        log.info("<{} {}", connection.id(), request.getClass().getSimpleName());
+      } else if (server.verbosity() > 0 && request instanceof TextRequest.Close close) {
+        log.info(">{} closing: {}", connection.id(), close.reason());
+      }
       if (replies == null) {
         replies = ctx.alloc().ioBuffer();
       }
