@@ -57,7 +57,8 @@ public final class CompressingTranscoder<T> implements Transcoder<T> {
           + " (expected: >= 1; to never compress, do not wrap the transcoder)");
     }
     if (maxDecompressedLength < 0) {
-      throw new IllegalArgumentException("maxDecompressedLength: " + maxDecompressedLength + " (expected: >= 0)");
+      throw new IllegalArgumentException(
+          "maxDecompressedLength: " + maxDecompressedLength + " (expected: >= 0)");
     }
     this.delegate = delegate;
     this.minCompressLength = minCompressLength;

@@ -14,7 +14,8 @@ import java.util.Objects;
  *   <tr><th>Java value</th><th>flags</th><th>read back in Python as</th></tr>
  *   <tr><td>{@code byte[]}</td><td>0</td><td>{@code bytes}</td></tr>
  *   <tr><td>{@code String}</td><td>16</td><td>{@code str}</td></tr>
- *   <tr><td>{@code Integer}, {@code Short}, {@code Byte}, {@code BigInteger}</td><td>2</td><td>{@code int}</td></tr>
+ *   <tr><td>{@code Integer}, {@code Short}, {@code Byte}, {@code BigInteger}</td>
+ *       <td>2</td><td>{@code int}</td></tr>
  *   <tr><td>{@code Long}</td><td>4</td><td>{@code int}</td></tr>
  *   <tr><td>any other {@link Serializable}</td><td>256</td><td>raw {@code bytes} (Java only)</td></tr>
  * </table>
@@ -36,7 +37,10 @@ import java.util.Objects;
 public final class SerdeTranscoder implements Transcoder<Object> {
   private final JavaSerializationTranscoder javaSerialization;
 
-  /** Reads Java-serialized values with the {@link JavaSerializationTranscoder#standardFilter standard filter}. */
+  /**
+   * Reads Java-serialized values through {@link JavaSerializationTranscoder#standardFilter the
+   * standard filter}: JDK value classes only.
+   */
   public SerdeTranscoder() {
     this(new JavaSerializationTranscoder());
   }

@@ -40,7 +40,8 @@ final class Zlib {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(compressed);
-      ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxLength, compressed.length * 4L));
+      int expectedLength = (int) Math.min(maxLength, compressed.length * 4L);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(expectedLength);
       byte[] chunk = new byte[CHUNK];
       while (!inflater.finished()) {
         int n = inflater.inflate(chunk);

@@ -12,7 +12,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class CompressingTranscoderTest {
-  private final CompressingTranscoder<Object> compressing = new CompressingTranscoder<>(new SerdeTranscoder());
+  private final CompressingTranscoder<Object> compressing =
+      new CompressingTranscoder<>(new SerdeTranscoder());
 
   @Test
   void leavesValuesUpToTheThresholdAlone() {
@@ -45,7 +46,8 @@ class CompressingTranscoderTest {
   @Test
   void readsWhatPythonZlibCompressed() {
     // zlib.compress(b'a' * 10).hex() with Python 3.11, zlib 1.2.13
-    CachedData data = new CachedData(Flags.BYTES | Flags.COMPRESSED, HexFormat.of().parseHex("789c4b4c84010014e103cb"));
+    byte[] pythonCompressed = HexFormat.of().parseHex("789c4b4c84010014e103cb");
+    CachedData data = new CachedData(Flags.BYTES | Flags.COMPRESSED, pythonCompressed);
 
     assertThat(compressing.decode(data)).isEqualTo("aaaaaaaaaa".getBytes(UTF_8));
   }
@@ -62,7 +64,8 @@ class CompressingTranscoderTest {
 
     assertThatThrownBy(() -> capped.decode(bomb))
         .isInstanceOf(TranscodingException.class)
-        .hasMessage("decompressed length: more than 1000 bytes (expected: <= 1000, the maxDecompressedLength)");
+        .hasMessage("decompressed length: more than 1000 bytes"
+            + " (expected: <= 1000, the maxDecompressedLength)");
     assertThat(capped.decode(compressing.encode(new byte[1000]))).isEqualTo(new byte[1000]);
   }
 
@@ -109,8 +112,10 @@ class CompressingTranscoderTest {
   }
 
   @Property
-  void roundTripsAnyBytesAtAnyThreshold(@ForAll byte[] value, @ForAll @IntRange(min = 1, max = 64) int threshold) {
-    CompressingTranscoder<byte[]> transcoder = new CompressingTranscoder<>(BytesTranscoder.INSTANCE, threshold, 1 << 20);
+  void roundTripsAnyBytesAtAnyThreshold(
+      @ForAll byte[] value, @ForAll @IntRange(min = 1, max = 64) int threshold) {
+    CompressingTranscoder<byte[]> transcoder =
+        new CompressingTranscoder<>(BytesTranscoder.INSTANCE, threshold, 1 << 20);
     CachedData data = transcoder.encode(value);
 
     assertThat(data.bytes().length).isLessThanOrEqualTo(value.length);

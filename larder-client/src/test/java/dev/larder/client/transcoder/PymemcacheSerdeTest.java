@@ -141,7 +141,8 @@ class PymemcacheSerdeTest {
       }
     }
     assertThat(pythonEncoded("400 bytes, not compressed/compressed").flags()).isEqualTo(Flags.TEXT);
-    assertThat(pythonEncoded("401 bytes, compressed/compressed").flags()).isEqualTo(Flags.TEXT | Flags.COMPRESSED);
+    assertThat(pythonEncoded("401 bytes, compressed/compressed").flags())
+        .isEqualTo(Flags.TEXT | Flags.COMPRESSED);
     assertThat(pythonEncoded("incompressible bytes/compressed").flags()).isEqualTo(Flags.BYTES);
   }
 
