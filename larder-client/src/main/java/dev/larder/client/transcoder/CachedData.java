@@ -7,6 +7,7 @@ package dev.larder.client.transcoder;
  * @param bytes the stored bytes
  */
 public record CachedData(int flags, byte[] bytes) {
+  /** Checks that there are bytes; the array is kept, not copied. */
   public CachedData {
     if (bytes == null) {
       throw new IllegalArgumentException("bytes: null");

@@ -5,6 +5,11 @@ package dev.larder.client.transcoder;
  * immutable and thread-safe.
  */
 public interface Transcoder<T> {
+  /**
+   * The bytes and flags that store {@code value}.
+   *
+   * @throws TranscodingException if the value cannot be written in this transcoder's format
+   */
   CachedData encode(T value);
 
   /**
