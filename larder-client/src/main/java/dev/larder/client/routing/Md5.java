@@ -19,7 +19,7 @@ final class Md5 {
     }
   }
 
-  /** Point {@code index} (0..3) of {@code digest}: bytes {@code [4*index, 4*index+3]}, little-endian. */
+  /** Point {@code index} (0..3) of {@code digest}: its bytes 4*index..4*index+3, little-endian. */
   static int point(byte[] digest, int index) {
     int at = index * 4;
     return (digest[at] & 0xff)

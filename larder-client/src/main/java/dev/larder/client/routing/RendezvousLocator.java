@@ -52,7 +52,8 @@ public final class RendezvousLocator implements NodeLocator {
     for (int i = 0; i < nodes.length; i++) {
       int start = longestPrefix - prefixes[i].length;
       System.arraycopy(prefixes[i], 0, buffer, start, prefixes[i].length);
-      long score = Integer.toUnsignedLong(Murmur3.hash32(buffer, start, buffer.length - start, SEED));
+      int hash = Murmur3.hash32(buffer, start, buffer.length - start, SEED);
+      long score = Integer.toUnsignedLong(hash);
       if (score > highScore || score == highScore && isLarger(nodes[i], nodes[winner])) {
         highScore = score;
         winner = i;

@@ -40,7 +40,7 @@ final class RoutingVectors {
 
   private static List<String> lines(String name) {
     String resource = "/routing/" + name;
-    try (var in = Objects.requireNonNull(RoutingVectors.class.getResourceAsStream(resource), resource);
+    try (var in = Objects.requireNonNull(RoutingVectors.class.getResourceAsStream(resource));
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       return reader.lines().filter(line -> !line.startsWith("#")).toList();
     } catch (IOException e) {

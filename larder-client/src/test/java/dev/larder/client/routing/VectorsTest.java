@@ -54,6 +54,8 @@ class VectorsTest {
     for (byte b : key) {
       printable &= b > 0x20 && b < 0x7f;
     }
-    return printable ? new String(key, StandardCharsets.US_ASCII) : "hex:" + HexFormat.of().formatHex(key);
+    return printable
+        ? new String(key, StandardCharsets.US_ASCII)
+        : "hex:" + HexFormat.of().formatHex(key);
   }
 }
