@@ -10,12 +10,12 @@ import java.util.List;
  *
  * <p>Each server scores a key with murmur3_32 (seed 0) of the Python string {@code
  * "<host>:<port>-<key>"}; the highest score wins, and of equal scores the larger server string.
- * pymemcache hashes the key as a {@code str}, one byte per character ({@code ord(c) & 0xff}), not
- * as its UTF-8 encoding; so this locator decodes the key from UTF-8 and does the same (bytes
- * that are not UTF-8, which no Python string encodes to, count as U+FFFD). (Keys
- * given to pymemcache as {@code bytes} are hashed by their {@code repr}, {@code "b'...'"}, and
- * land elsewhere; no Java client can follow that.) pymemcache also hashes keys without its
- * {@code key_prefix}.
+ *
+ * <p>pymemcache hashes a {@code str} key one byte per character ({@code ord(c) & 0xff}), not its
+ * UTF-8 encoding, so this locator decodes the key from UTF-8 and does the same; bytes that are
+ * not UTF-8, which no Python string encodes to, count as U+FFFD. Python keys given as {@code
+ * bytes} are hashed by their {@code repr}, {@code "b'...'"}, and land elsewhere: only {@code str}
+ * keys can be shared. pymemcache also leaves its {@code key_prefix} out of the hash.
  */
 public final class RendezvousLocator implements NodeLocator {
   private static final int SEED = 0;
