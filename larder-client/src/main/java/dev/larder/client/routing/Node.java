@@ -8,8 +8,15 @@ package dev.larder.client.routing;
  * @param weight relative share of keys for weighted ketama; 1 elsewhere
  */
 public record Node(String host, int port, int weight) {
+  /** memcached's port, the one assumed when a server is given without one. */
   public static final int DEFAULT_PORT = 11211;
 
+  /**
+   * Checks the parts.
+   *
+   * @throws IllegalArgumentException if the host is empty, the port outside 1..65535 or the
+   *     weight below 1
+   */
   public Node {
     if (host == null || host.isEmpty()) {
       throw new IllegalArgumentException("host: '" + host + "' (expected: a host name or address)");
@@ -22,6 +29,7 @@ public record Node(String host, int port, int weight) {
     }
   }
 
+  /** A server of weight 1. */
   public static Node of(String host, int port) {
     return new Node(host, port, 1);
   }
