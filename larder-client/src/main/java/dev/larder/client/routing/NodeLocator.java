@@ -5,6 +5,9 @@ package dev.larder.client.routing;
  * that are alive; when that set changes the client builds a new locator.
  */
 public interface NodeLocator {
-  /** The owner of {@code key} (the key's bytes as sent on the wire, prefix included). */
+  /**
+   * The owner of {@code key}: the key's UTF-8 bytes WITHOUT the client's key prefix, since
+   * libmemcached (by default) and pymemcache both hash the key before the prefix is added.
+   */
   Node locate(byte[] key);
 }
