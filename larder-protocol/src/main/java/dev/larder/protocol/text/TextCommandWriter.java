@@ -107,9 +107,25 @@ public final class TextCommandWriter {
    * {@code stats[ <args>]}: {@code args} such as {@code "items"}, {@code "slabs"} or {@code "settings"};
    * empty for the general statistics.
    *
-   * @throws IllegalArgumentException if {@code args} holds a control character or a non-ASCII one
+   * @throws IllegalArgumentException if {@code args} fails {@link #checkStatsArgs}
    */
   public static void writeStats(ByteBuf out, String args) {
+    checkStatsArgs(args);
+    out.writeBytes(STATS);
+    if (!args.isBlank()) {
+      out.writeByte(' ');
+      out.writeCharSequence(args.strip(), StandardCharsets.US_ASCII);
+    }
+    out.writeBytes(CRLF);
+  }
+
+  /**
+   * Checks that {@code args} can follow {@code stats} on one command line; for callers that must refuse
+   * bad arguments before they queue the command.
+   *
+   * @throws IllegalArgumentException if {@code args} holds a control character or a non-ASCII one
+   */
+  public static void checkStatsArgs(String args) {
     for (int i = 0; i < args.length(); i++) {
       char c = args.charAt(i);
       if (c < 0x20 || c >= 0x7F) {
@@ -117,12 +133,6 @@ public final class TextCommandWriter {
             "args: '" + args + "' (expected: printable ASCII, no control characters)");
       }
     }
-    out.writeBytes(STATS);
-    if (!args.isBlank()) {
-      out.writeByte(' ');
-      out.writeCharSequence(args.strip(), StandardCharsets.US_ASCII);
-    }
-    out.writeBytes(CRLF);
   }
 
   /** {@code version}. */
