@@ -65,13 +65,16 @@ final class ReconnectingConnection {
   }
 
   private void connected(ChannelFuture attempt) {
-    firstAttempt.complete(null);
-    if (!attempt.isSuccess()) {
+    if (attempt.isSuccess()) {
+      use(attempt.channel());
+    } else {
       log.debug("connecting to {} failed (attempt {})", node, failedAttempts + 1, attempt.cause());
       reconnectLater();
-      return;
     }
-    Channel open = attempt.channel();
+    firstAttempt.complete(null);
+  }
+
+  private void use(Channel open) {
     failedAttempts = 0;
     channel = open;
     pipeline = open.pipeline().get(OperationPipeline.class);

@@ -7,6 +7,7 @@ package dev.larder.protocol.text;
 public final class MalformedReplyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** @param message what was wrong, in the form {@code "what: value (expected: ...)"} */
   public MalformedReplyException(String message) {
     super(message);
   }
