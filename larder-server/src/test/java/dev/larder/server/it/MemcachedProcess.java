@@ -36,25 +36,36 @@ public final class MemcachedProcess implements AutoCloseable {
    * it accepts connections. A port taken between choosing and binding it is retried on another.
    */
   public static MemcachedProcess start(String... extraArgs) throws IOException, InterruptedException {
-    assertThat(BINARY)
-        .as("memcached is required: apt-get install memcached")
-        .isExecutable();
     IOException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-      int port = freePort();
-      Process process = new ProcessBuilder(command(port, extraArgs))
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
       try {
-        awaitAccepting(process, port);
-        return new MemcachedProcess(process, port);
+        return startOnPort(freePort(), extraArgs);
       } catch (IOException e) {
-        stop(process);
         last = e;
       }
     }
     throw last;
+  }
+
+  /**
+   * Starts memcached on {@code port} (for example to restart one on the port its clients use) and
+   * returns once it accepts connections.
+   */
+  public static MemcachedProcess startOnPort(int port, String... extraArgs) throws IOException, InterruptedException {
+    assertThat(BINARY)
+        .as("memcached is required: apt-get install memcached")
+        .isExecutable();
+    Process process = new ProcessBuilder(command(port, extraArgs))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      awaitAccepting(process, port);
+      return new MemcachedProcess(process, port);
+    } catch (IOException e) {
+      stop(process);
+      throw e;
+    }
   }
 
   public int port() {

@@ -1,0 +1,186 @@
+package dev.larder.client;
+
+import dev.larder.client.routing.Node;
+import dev.larder.client.routing.NodeLocator;
+import dev.larder.client.transcoder.Transcoder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Configures and builds a {@link LarderClient}; get one from {@link LarderClient#builder()}. Every
+ * setting has a finite default, so a client built with only {@link #servers} never waits forever.
+ *
+ * <pre>{@code
+ * LarderClient<String> client = LarderClient.builder()
+ *     .servers("cache1:11211,cache2:11211")
+ *     .operationTimeout(Duration.ofMillis(200))
+ *     .build(stringTranscoder);
+ * }</pre>
+ */
+public final class LarderClientBuilder {
+  /** The largest item memcached can be configured to hold ({@code -I 1024m}). */
+  private static final int LARGEST_ITEM = 1 << 30;
+
+  private List<Node> servers = List.of();
+  private Function<List<Node>, NodeLocator> locator = PlaceholderLocator::new;
+  private Duration connectTimeout = Duration.ofSeconds(1);
+  private Duration operationTimeout = Duration.ofSeconds(1);
+  private int connectionsPerServer = 2;
+  private int maxOutstandingPerServer = 16_384;
+  private boolean noreply;
+  private String keyPrefix = "";
+  private ReconnectBackoff reconnectBackoff = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(10));
+  private int maxValueBytes = LARGEST_ITEM;
+
+  LarderClientBuilder() {}
+
+  /** The servers keys are spread over; required. The locator sees them in this order. */
+  public LarderClientBuilder servers(List<Node> nodes) {
+    if (nodes == null || nodes.isEmpty()) {
+      throw new IllegalArgumentException("servers: " + nodes + " (expected: at least one server)");
+    }
+    this.servers = List.copyOf(nodes);
+    return this;
+  }
+
+  /**
+   * The servers as {@code host:port} separated by commas ({@code "cache1:11211,cache2:11212"}); a
+   * missing port is {@value Node#DEFAULT_PORT}, and IPv6 addresses are written in brackets.
+   */
+  public LarderClientBuilder servers(String hostPorts) {
+    return servers(parseServers(Objects.requireNonNull(hostPorts, "hostPorts")));
+  }
+
+  /** How keys are spread over the servers: builds the locator from the server list. */
+  public LarderClientBuilder locator(Function<List<Node>, NodeLocator> locatorFactory) {
+    this.locator = Objects.requireNonNull(locatorFactory, "locatorFactory");
+    return this;
+  }
+
+  /** The longest a connection attempt may take; default 1 second. */
+  public LarderClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = positive("connectTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * The longest an operation waits for its reply before failing with {@link CacheTimeoutException};
+   * also how long the blocking client waits. Default 1 second.
+   */
+  public LarderClientBuilder operationTimeout(Duration timeout) {
+    this.operationTimeout = positive("operationTimeout", timeout);
+    return this;
+  }
+
+  /** Pipelined connections kept open to each server; requests take them in turn. Default 2. */
+  public LarderClientBuilder connectionsPerServer(int connections) {
+    if (connections < 1 || connections > 64) {
+      throw new IllegalArgumentException("connectionsPerServer: " + connections + " (expected: 1..64)");
+    }
+    this.connectionsPerServer = connections;
+    return this;
+  }
+
+  /**
+   * The most operations that may await a reply from one server; past it, commands fail at once with
+   * {@link OverloadedException}. Default 16384.
+   */
+  public LarderClientBuilder maxOutstandingPerServer(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("maxOutstandingPerServer: " + limit + " (expected: >= 1)");
+    }
+    this.maxOutstandingPerServer = limit;
+    return this;
+  }
+
+  /**
+   * Whether storage commands (set, add, replace, append, prepend) and delete are sent with {@code
+   * noreply}: their futures then complete with true once written, and the server's verdict is never
+   * known. Default false.
+   */
+  public LarderClientBuilder noreply(boolean enabled) {
+    this.noreply = enabled;
+    return this;
+  }
+
+  /** Put before every key on the wire (and so hashed with it); default none. */
+  public LarderClientBuilder keyPrefix(String prefix) {
+    this.keyPrefix = Objects.requireNonNull(prefix, "prefix");
+    return this;
+  }
+
+  /**
+   * The wait before reconnecting after a connection is lost or refused: {@code min}, doubling with each
+   * failed attempt up to {@code max}, jittered. Default 100 ms to 10 s.
+   */
+  public LarderClientBuilder reconnectBackoff(Duration min, Duration max) {
+    this.reconnectBackoff = new ReconnectBackoff(min, max);
+    return this;
+  }
+
+  /**
+   * The largest value accepted in a reply; a server announcing more is treated as broken and its
+   * connection closed. Default 1 GiB, the largest item memcached can be configured to hold.
+   */
+  public LarderClientBuilder maxValueBytes(int bytes) {
+    if (bytes < 0 || bytes > LARGEST_ITEM) {
+      throw new IllegalArgumentException("maxValueBytes: " + bytes + " (expected: 0.." + LARGEST_ITEM + ")");
+    }
+    this.maxValueBytes = bytes;
+    return this;
+  }
+
+  /**
+   * Builds the client and opens its connections, waiting at most the connect timeout for them. A
+   * server that cannot be reached does not fail the build: its keys fail with {@link
+   * ServerUnavailableException} until a reconnection succeeds.
+   *
+   * @param transcoder turns values into stored bytes and flags, and back
+   * @param <V> the type of values
+   * @throws IllegalArgumentException if no servers were given or the key prefix breaks the key rules
+   */
+  public <V> LarderClient<V> build(Transcoder<V> transcoder) {
+    Objects.requireNonNull(transcoder, "transcoder");
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("servers: [] (expected: at least one server)");
+    }
+    ClientConfig config = new ClientConfig(servers, locator, connectTimeout, operationTimeout,
+        connectionsPerServer, maxOutstandingPerServer, noreply, keyPrefix,
+        reconnectBackoff, maxValueBytes);
+    return DefaultLarderClient.connect(config, transcoder);
+  }
+
+  private static Duration positive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+    }
+    return value;
+  }
+
+  /** {@code host[:port],...}, each host a name, an IPv4 address or an IPv6 address in brackets. */
+  static List<Node> parseServers(String hostPorts) {
+    List<Node> nodes = new ArrayList<>();
+    for (String hostPort : hostPorts.split(",")) {
+      nodes.add(parseNode(hostPort.strip()));
+    }
+    return nodes;
+  }
+
+  private static Node parseNode(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    boolean bracketed = hostPort.startsWith("[");
+    boolean hasPort = colon > 0 && (bracketed ? hostPort.charAt(colon - 1) == ']' : hostPort.indexOf(':') == colon);
+    String host = hasPort ? hostPort.substring(0, colon) : hostPort;
+    if (bracketed && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try {
+      return Node.of(host, hasPort ? Integer.parseInt(hostPort.substring(colon + 1)) : Node.DEFAULT_PORT);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("servers: '" + hostPort + "' (expected: host:port)", e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.larder.client;
+
+import dev.larder.client.routing.Node;
+import dev.larder.protocol.text.TextResponse;
+import io.netty.buffer.ByteBuf;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One command on its way through a connection: it writes its bytes, then takes the replies that
+ * answer it. Every error reply ends any command. The bookkeeping fields belong to the {@link
+ * OperationPipeline} that carries the operation and are touched only on its event loop.
+ *
+ * @param <T> what the command yields
+ */
+abstract class Operation<T> {
+  private final CompletableFuture<T> future = new CompletableFuture<>();
+  /** When the pipeline took it: its deadline is this plus the operation timeout. */
+  long submittedNanos;
+  /** The pending timeout while the operation awaits replies. */
+  ScheduledFuture<?> timeout;
+
+  final CompletableFuture<T> future() {
+    return future;
+  }
+
+  /** Writes the command. */
+  abstract void encode(ByteBuf out);
+
+  /** False for noreply commands: they are done once written. */
+  boolean expectsReply() {
+    return true;
+  }
+
+  /** The command was written and, for a noreply command, is therefore done. */
+  void written() {}
+
+  /**
+   * Takes the next reply of the connection.
+   *
+   * @return whether the operation has all its replies
+   * @throws dev.larder.protocol.text.MalformedReplyException if the reply cannot answer this command
+   */
+  final boolean accept(TextResponse response, Node node) {
+    if (response instanceof TextResponse.Error error) {
+      future.completeExceptionally(new ServerErrorException(node, error.kind(), error.message()));
+      return true;
+    }
+    return onReply(response);
+  }
+
+  /** {@link #accept} for anything but an error reply. */
+  abstract boolean onReply(TextResponse response);
+
+  final void complete(T value) {
+    future.complete(value);
+  }
+
+  /** Fails the future unless it is already done; returns whether it did. */
+  final boolean fail(Throwable cause) {
+    return future.completeExceptionally(cause);
+  }
+}

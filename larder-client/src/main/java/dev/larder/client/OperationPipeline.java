@@ -1,0 +1,184 @@
+package dev.larder.client;
+
+import dev.larder.client.routing.Node;
+import dev.larder.protocol.text.MalformedReplyException;
+import dev.larder.protocol.text.TextResponse;
+import dev.larder.protocol.text.TextResponseDecoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The pipeline of one connection. Callers on any thread {@link #submit} operations; on the event loop
+ * they are written in batches (one buffer and one flush for everything submitted since the last
+ * batch) and queued in order; replies are decoded and handed to the oldest operation still awaiting
+ * one.
+ *
+ * <p>A timed-out operation stays queued so that its reply, when it comes, is consumed and the stream
+ * stays in step. A server that lets {@value #SILENT_TIMEOUTS_BEFORE_CLOSE} operations time out in a row
+ * without a single reply is treated as gone: the connection is closed. When the connection closes,
+ * every operation still queued fails with {@link ConnectionLostException}.
+ */
+final class OperationPipeline extends ByteToMessageDecoder {
+  static final int SILENT_TIMEOUTS_BEFORE_CLOSE = 3;
+
+  private final Node node;
+  private final Duration timeout;
+  private final OutstandingLimit limit;
+  private final TextResponseDecoder decoder;
+  private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean batchScheduled = new AtomicBoolean();
+  /** Operations written and awaiting replies, oldest first; event loop only. */
+  private final ArrayDeque<Operation<?>> awaitingReply = new ArrayDeque<>();
+  private volatile ChannelHandlerContext ctx;
+  private int silentTimeouts;
+  private Throwable closeCause;
+
+  OperationPipeline(Node node, Duration timeout, OutstandingLimit limit, int maxValueBytes) {
+    this.node = node;
+    this.timeout = timeout;
+    this.limit = limit;
+    this.decoder = new TextResponseDecoder(maxValueBytes);
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext context) {
+    this.ctx = context;
+  }
+
+  /** Queues {@code operation}, already counted in the limit, for the next batch. Any thread. */
+  void submit(Operation<?> operation) {
+    operation.submittedNanos = System.nanoTime();
+    submitted.add(operation);
+    if (batchScheduled.compareAndSet(false, true)) {
+      try {
+        ctx.executor().execute(this::writeBatch);
+      } catch (RejectedExecutionException clientClosed) {
+        failSubmitted("the client is closed");
+      }
+    }
+  }
+
+  private void writeBatch() {
+    batchScheduled.set(false);
+    if (!ctx.channel().isActive()) {
+      failSubmitted("connection to " + node + " closed before the command was written");
+      return;
+    }
+    ByteBuf batch = ctx.alloc().ioBuffer();
+    List<Operation<?>> noreply = new ArrayList<>();
+    Operation<?> operation;
+    while ((operation = submitted.poll()) != null) {
+      operation.encode(batch);
+      if (operation.expectsReply()) {
+        awaitingReply.add(operation);
+        scheduleTimeout(operation);
+      } else {
+        noreply.add(operation);
+      }
+    }
+    if (!batch.isReadable()) {
+      batch.release();
+      return;
+    }
+    ctx.writeAndFlush(batch).addListener(write -> {
+      for (Operation<?> done : noreply) {
+        if (write.isSuccess()) {
+          done.written();
+        } else {
+          done.fail(lost("write to " + node + " failed", write.cause()));
+        }
+        limit.release();
+      }
+      if (!write.isSuccess()) {
+        closeWith(write.cause());
+      }
+    });
+  }
+
+  private void scheduleTimeout(Operation<?> operation) {
+    long delay = operation.submittedNanos + timeout.toNanos() - System.nanoTime();
+    operation.timeout = ctx.executor().schedule(() -> timedOut(operation), delay, TimeUnit.NANOSECONDS);
+  }
+
+  private void timedOut(Operation<?> operation) {
+    if (operation.fail(new CacheTimeoutException(node, timeout))
+        && ++silentTimeouts >= SILENT_TIMEOUTS_BEFORE_CLOSE) {
+      closeWith(new CacheTimeoutException(node, timeout));
+    }
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext context, ByteBuf in, List<Object> out) {
+    try {
+      TextResponse response;
+      while ((response = decoder.decode(in)) != null) {
+        silentTimeouts = 0;
+        Operation<?> oldest = awaitingReply.peek();
+        if (oldest == null) {
+          throw new MalformedReplyException("reply with no command awaiting it: " + response);
+        }
+        if (oldest.accept(response, node)) {
+          retire(awaitingReply.poll());
+        }
+      }
+    } catch (MalformedReplyException e) {
+      in.skipBytes(in.readableBytes());
+      Operation<?> culprit = awaitingReply.poll();
+      if (culprit != null) {
+        culprit.fail(lost("unexpected reply from " + node, e));
+        retire(culprit);
+      }
+      closeWith(e);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+    closeWith(cause);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext context) throws Exception {
+    super.channelInactive(context);
+    Operation<?> operation;
+    while ((operation = awaitingReply.poll()) != null) {
+      operation.fail(lost("connection to " + node + " closed while awaiting the reply", closeCause));
+      retire(operation);
+    }
+    failSubmitted("connection to " + node + " closed before the command was written");
+  }
+
+  private void closeWith(Throwable cause) {
+    if (closeCause == null) {
+      closeCause = cause;
+    }
+    ctx.close();
+  }
+
+  private void failSubmitted(String message) {
+    Operation<?> operation;
+    while ((operation = submitted.poll()) != null) {
+      operation.fail(lost(message, closeCause));
+      limit.release();
+    }
+  }
+
+  private void retire(Operation<?> operation) {
+    operation.timeout.cancel(false);
+    limit.release();
+  }
+
+  private ConnectionLostException lost(String message, Throwable cause) {
+    return new ConnectionLostException(node, message, cause);
+  }
+}

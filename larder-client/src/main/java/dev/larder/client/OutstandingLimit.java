@@ -1,0 +1,31 @@
+package dev.larder.client;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Counts the operations of one server between acceptance and their last reply, up to a bound. */
+final class OutstandingLimit {
+  private final int max;
+  private final AtomicInteger outstanding = new AtomicInteger();
+
+  OutstandingLimit(int max) {
+    this.max = max;
+  }
+
+  /** Counts one more operation, or returns false when {@code max} are already outstanding. */
+  boolean tryAcquire() {
+    if (outstanding.incrementAndGet() > max) {
+      outstanding.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /** One operation is done with the connection. */
+  void release() {
+    outstanding.decrementAndGet();
+  }
+
+  int max() {
+    return max;
+  }
+}

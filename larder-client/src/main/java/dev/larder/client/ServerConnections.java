@@ -1,0 +1,77 @@
+package dev.larder.client;
+
+import dev.larder.client.routing.Node;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The connections to one server: operations take them in turn, skipping any that is down, and fail
+ * at once when none is open or when too many operations already await replies from the server.
+ */
+final class ServerConnections {
+  private final Node node;
+  private final OutstandingLimit limit;
+  private final List<ReconnectingConnection> connections = new ArrayList<>();
+  private final AtomicInteger next = new AtomicInteger();
+
+  ServerConnections(Node node, ClientConfig config, ClientTransport transport) {
+    this.node = node;
+    this.limit = new OutstandingLimit(config.maxOutstandingPerServer());
+    Bootstrap bootstrap = new Bootstrap()
+        .group(transport.group())
+        .channel(transport.channelType())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            channel.pipeline().addLast(
+                new OperationPipeline(node, config.operationTimeout(), limit, config.maxValueBytes()));
+          }
+        });
+    for (int i = 0; i < config.connectionsPerServer(); i++) {
+      connections.add(new ReconnectingConnection(node, bootstrap, config.reconnectBackoff()));
+    }
+  }
+
+  /** Opens every connection; the future completes when each has made its first attempt. */
+  CompletableFuture<Void> open() {
+    return CompletableFuture.allOf(connections.stream().map(ReconnectingConnection::open)
+        .toArray(CompletableFuture<?>[]::new));
+  }
+
+  /** Sends {@code operation} on the next open connection, or fails it at once. */
+  <T> CompletableFuture<T> send(Operation<T> operation) {
+    OperationPipeline pipeline = nextOpenPipeline();
+    if (pipeline == null) {
+      operation.fail(new ServerUnavailableException(node));
+    } else if (!limit.tryAcquire()) {
+      operation.fail(new OverloadedException(node, limit.max()));
+    } else {
+      pipeline.submit(operation);
+    }
+    return operation.future();
+  }
+
+  void close() {
+    connections.forEach(ReconnectingConnection::close);
+  }
+
+  private OperationPipeline nextOpenPipeline() {
+    int start = next.getAndIncrement();
+    for (int i = 0; i < connections.size(); i++) {
+      OperationPipeline pipeline = connections.get(Math.floorMod(start + i, connections.size())).pipeline();
+      if (pipeline != null) {
+        return pipeline;
+      }
+    }
+    return null;
+  }
+}

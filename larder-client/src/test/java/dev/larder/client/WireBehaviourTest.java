@@ -1,0 +1,87 @@
+package dev.larder.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.larder.client.it.Utf8Transcoder;
+import dev.larder.client.routing.Node;
+import dev.larder.protocol.text.MalformedReplyException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the client writes, and what it does with replies that break the protocol, seen on the wire. */
+class WireBehaviourTest {
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void closeEverything() throws Exception {
+    for (AutoCloseable closeable : toClose) {
+      closeable.close();
+    }
+  }
+
+  @Test
+  void aMultiGetIsOneCommandPerServer() throws Exception {
+    List<ScriptedServer> servers = List.of(server(WireBehaviourTest::echoKeys), server(WireBehaviourTest::echoKeys),
+        server(WireBehaviourTest::echoKeys));
+    List<String> keys = IntStream.range(0, 30).mapToObj(i -> "key" + i).toList();
+
+    var hits = client(servers).sync().getAll(keys);
+
+    assertThat(hits).hasSize(30).allSatisfy((key, value) -> assertThat(value).isEqualTo(key));
+    List<String> keysSent = new ArrayList<>();
+    for (ScriptedServer server : servers) {
+      List<String> lines = server.takeLines();
+      assertThat(lines).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("get "));
+      keysSent.addAll(Arrays.asList(lines.get(0).substring("get ".length()).split(" ")));
+    }
+    assertThat(keysSent).containsExactlyInAnyOrderElementsOf(keys);
+  }
+
+  @Test
+  void garbageWithoutALineEndClosesTheConnection() throws Exception {
+    ScriptedServer server = server(line -> "x".repeat(20_000));
+
+    Throwable failure = catchThrowable(() -> client(List.of(server)).sync().get("k"));
+
+    assertThat(failure).isInstanceOf(ConnectionLostException.class).hasCauseInstanceOf(MalformedReplyException.class);
+  }
+
+  @Test
+  void aValueForAKeyNotAskedForClosesTheConnection() throws Exception {
+    ScriptedServer server = server(line -> "VALUE other 0 1\r\nx\r\nEND\r\n");
+
+    Throwable failure = catchThrowable(() -> client(List.of(server)).sync().get("k"));
+
+    assertThat(failure).isInstanceOf(ConnectionLostException.class)
+        .hasMessageContaining("unexpected reply")
+        .hasCauseInstanceOf(MalformedReplyException.class);
+  }
+
+  /** Answers {@code get k1 k2 ...} with each key as its own value. */
+  private static String echoKeys(String line) {
+    return Arrays.stream(line.split(" ")).skip(1)
+        .map(key -> "VALUE " + key + " 0 " + key.length() + "\r\n" + key + "\r\n")
+        .collect(Collectors.joining("", "", "END\r\n"));
+  }
+
+  private ScriptedServer server(Function<String, String> script) throws Exception {
+    ScriptedServer server = new ScriptedServer(script);
+    toClose.add(server);
+    return server;
+  }
+
+  private LarderClient<String> client(List<ScriptedServer> servers) {
+    List<Node> nodes = servers.stream().map(ScriptedServer::node).toList();
+    LarderClient<String> client = LarderClient.builder().servers(nodes).connectionsPerServer(1)
+        .build(new Utf8Transcoder());
+    toClose.add(0, client);
+    return client;
+  }
+}
