@@ -211,7 +211,7 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   }
 
   private <T> CompletableFuture<T> send(byte[] wireKey, Operation<T> operation) {
-    return server(locator.locate(wireKey)).send(operation);
+    return server(locator.locate(keys.routingKey(wireKey))).send(operation);
   }
 
   private CompletableFuture<TextResponse.Value> retrieveOne(String key, BiConsumer<ByteBuf, List<byte[]>> command) {
@@ -227,7 +227,7 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     Map<Node, RetrievalOperation> byServer = new LinkedHashMap<>();
     for (String key : keyList) {
       byte[] wireKey = keys.encode(key);
-      byServer.computeIfAbsent(locator.locate(wireKey), node -> new RetrievalOperation(command)).add(key, wireKey);
+      byServer.computeIfAbsent(locator.locate(keys.routingKey(wireKey)), node -> new RetrievalOperation(command)).add(key, wireKey);
     }
     Map<String, T> values = new LinkedHashMap<>();
     CompletableFuture<?>[] replies = byServer.entrySet().stream()

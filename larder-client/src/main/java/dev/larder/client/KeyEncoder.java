@@ -2,6 +2,7 @@ package dev.larder.client;
 
 import dev.larder.protocol.text.TextRequestDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns a caller's key into the bytes sent: the prefix, then the key, in UTF-8, checked against
@@ -12,12 +13,14 @@ final class KeyEncoder {
       + " UTF-8 bytes including the key prefix, no whitespace or control characters)";
 
   private final String prefix;
+  private final int prefixLength;
 
   KeyEncoder(String prefix) {
     if (!isClean(prefix) || utf8Length(prefix) >= TextRequestDecoder.MAX_KEY_LENGTH) {
       throw new IllegalArgumentException("keyPrefix: '" + printable(prefix) + "' " + EXPECTED);
     }
     this.prefix = prefix;
+    this.prefixLength = utf8Length(prefix);
   }
 
   /**
@@ -36,6 +39,14 @@ final class KeyEncoder {
           "key: '" + printable(key) + "' is " + bytes.length + " bytes with its prefix " + EXPECTED);
     }
     return bytes;
+  }
+
+  /**
+   * The bytes that choose the server: the key without the prefix, as libmemcached and pymemcache
+   * hash it, so that clients with and without a prefix agree on placement.
+   */
+  byte[] routingKey(byte[] wireKey) {
+    return prefixLength == 0 ? wireKey : Arrays.copyOfRange(wireKey, prefixLength, wireKey.length);
   }
 
   private static boolean isClean(String text) {

@@ -1,7 +1,9 @@
 package dev.larder.client;
 
+import dev.larder.client.routing.Distribution;
 import dev.larder.client.routing.Node;
 import dev.larder.client.routing.NodeLocator;
+import dev.larder.client.routing.Nodes;
 import dev.larder.client.transcoder.Transcoder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ public final class LarderClientBuilder {
   private static final int LARGEST_ITEM = 1 << 30;
 
   private List<Node> servers = List.of();
-  private Function<List<Node>, NodeLocator> locator = PlaceholderLocator::new;
+  private Function<List<Node>, NodeLocator> locator = Distribution.KETAMA::locator;
   private Duration connectTimeout = Duration.ofSeconds(1);
   private Duration operationTimeout = Duration.ofSeconds(1);
   private int connectionsPerServer = 2;
@@ -51,7 +53,7 @@ public final class LarderClientBuilder {
    * missing port is {@value Node#DEFAULT_PORT}, and IPv6 addresses are written in brackets.
    */
   public LarderClientBuilder servers(String hostPorts) {
-    return servers(parseServers(Objects.requireNonNull(hostPorts, "hostPorts")));
+    return servers(Nodes.parse(Objects.requireNonNull(hostPorts, "hostPorts")));
   }
 
   /** How keys are spread over the servers: builds the locator from the server list. */
@@ -158,29 +160,5 @@ public final class LarderClientBuilder {
       throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
     }
     return value;
-  }
-
-  /** {@code host[:port],...}, each host a name, an IPv4 address or an IPv6 address in brackets. */
-  static List<Node> parseServers(String hostPorts) {
-    List<Node> nodes = new ArrayList<>();
-    for (String hostPort : hostPorts.split(",")) {
-      nodes.add(parseNode(hostPort.strip()));
-    }
-    return nodes;
-  }
-
-  private static Node parseNode(String hostPort) {
-    int colon = hostPort.lastIndexOf(':');
-    boolean bracketed = hostPort.startsWith("[");
-    boolean hasPort = colon > 0 && (bracketed ? hostPort.charAt(colon - 1) == ']' : hostPort.indexOf(':') == colon);
-    String host = hasPort ? hostPort.substring(0, colon) : hostPort;
-    if (bracketed && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    try {
-      return Node.of(host, hasPort ? Integer.parseInt(hostPort.substring(colon + 1)) : Node.DEFAULT_PORT);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("servers: '" + hostPort + "' (expected: host:port)", e);
-    }
   }
 }
