@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Larder: a memcached-compatible cache server, client and tools for the JVM.",
-    subcommands = {ServeCommand.class, LocateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, LocateCommand.class, ItemCommands.Get.class,
+        ItemCommands.Set.class, ItemCommands.Delete.class, ItemCommands.Stats.class,
+        ItemCommands.Flush.class, CommandLine.HelpCommand.class})
 public final class Larder implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,8 +21,10 @@ public final class Larder implements Runnable {
 
   /** The configured command line, shared by {@link #main} and tests. */
   static CommandLine commandLine() {
+    OneLineErrors errors = new OneLineErrors();
     return new CommandLine(new Larder())
-        .setParameterExceptionHandler(new OneLineErrors())
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
