@@ -4,6 +4,7 @@ import dev.larder.client.routing.Distribution;
 import dev.larder.client.routing.Node;
 import dev.larder.client.routing.NodeLocator;
 import dev.larder.client.routing.Nodes;
+import dev.larder.client.transcoder.SerdeTranscoder;
 import dev.larder.client.transcoder.Transcoder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,15 @@ public final class LarderClientBuilder {
     }
     this.maxValueBytes = bytes;
     return this;
+  }
+
+  /**
+   * Connects a client for the values pymemcache shares with Python services: {@code String},
+   * {@code Integer}/{@code Long}, {@code byte[]}, and other {@code Serializable} objects for Java
+   * readers only, with {@link SerdeTranscoder}'s flags.
+   */
+  public LarderClient<Object> build() {
+    return build(new SerdeTranscoder());
   }
 
   /**
