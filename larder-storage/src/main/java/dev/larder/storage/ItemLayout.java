@@ -81,9 +81,17 @@ final class ItemLayout {
     return true;
   }
 
-  /** Memcached's one-second resolution: an expiry in epoch milliseconds, rounded up to seconds. */
+  /**
+   * Memcached's one-second resolution: an expiry in epoch milliseconds, rounded up to seconds. {@link
+   * Expiry#ALREADY_EXPIRED} becomes second 1, which no exptime can mean otherwise, and back.
+   */
   static long toSeconds(long expiresAtMillis) {
     return expiresAtMillis == 0 ? 0 : Math.min(MAX_EXPIRY_SECONDS, (expiresAtMillis + 999) / 1000);
+  }
+
+  /** The inverse of {@link #toSeconds} for whole seconds. */
+  static long toMillis(long expirySeconds) {
+    return expirySeconds == 1 ? Expiry.ALREADY_EXPIRED : expirySeconds * 1000;
   }
 
   private static int varintSize(int value) {
@@ -146,7 +154,7 @@ final class ItemLayout {
     }
 
     long expiresAtMillis() {
-      return expirySeconds * 1000;
+      return toMillis(expirySeconds);
     }
 
     /** Sets {@code bit} in the item's header. */

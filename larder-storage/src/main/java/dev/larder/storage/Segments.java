@@ -223,7 +223,7 @@ final class Segments {
   /** Whether every item of data segment {@code page} is gone, expired or flushed. */
   boolean allDead(int page, long nowMillis, long flushedUpToCas) {
     return liveItems[page] == 0
-        || (maxExpiry[page] != Long.MAX_VALUE && Expiry.isExpired(maxExpiry[page] * 1000, nowMillis))
+        || (maxExpiry[page] != Long.MAX_VALUE && Expiry.isExpired(ItemLayout.toMillis(maxExpiry[page]), nowMillis))
         || casOf(page, used[page] - 1) <= flushedUpToCas;
   }
 }
