@@ -1,5 +1,6 @@
 package dev.larder.storage;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -14,26 +15,35 @@ final class DecimalValue {
 
   /** The unsigned number in {@code value}, or empty when memcached would call it non-numeric. */
   static OptionalLong parse(byte[] value) {
-    int i = 0;
-    while (i < value.length && isSpace(value[i])) {
+    return parse(ByteBuffer.wrap(value));
+  }
+
+  /**
+   * The unsigned number in the bytes from {@code value}'s position to its limit, read without moving
+   * the position, so engines can parse values where they are stored.
+   */
+  static OptionalLong parse(ByteBuffer value) {
+    int end = value.limit();
+    int i = value.position();
+    while (i < end && isSpace(value.get(i))) {
       i++;
     }
     boolean negative = false;
-    if (i < value.length && (value[i] == '+' || value[i] == '-')) {
-      negative = value[i] == '-';
+    if (i < end && (value.get(i) == '+' || value.get(i) == '-')) {
+      negative = value.get(i) == '-';
       i++;
     }
     int start = i;
     long result = 0;
-    for (; i < value.length && value[i] >= '0' && value[i] <= '9'; i++) {
-      long digit = value[i] - '0';
+    for (; i < end && value.get(i) >= '0' && value.get(i) <= '9'; i++) {
+      long digit = value.get(i) - '0';
       if (Long.compareUnsigned(result, Long.divideUnsigned(-1L - digit, 10)) > 0) {
         return OptionalLong.empty(); // strtoull's ERANGE
       }
       result = result * 10 + digit;
     }
     // memcached's value is followed by "\r\n", so the end of the bytes counts as whitespace.
-    if (i == start || (i < value.length && !isSpace(value[i]))) {
+    if (i == start || (i < end && !isSpace(value.get(i)))) {
       return OptionalLong.empty();
     }
     if (negative) {

@@ -9,6 +9,9 @@ package dev.larder.storage;
  * @param clock the wall clock used for expiry
  */
 public record EngineConfig(long memoryLimit, int maxItemSize, boolean evictions, CacheClock clock) {
+  /** memcached's item header with CAS, plus the key's NUL and the value's CRLF, for {@code -I}. */
+  static final int MEMCACHED_ITEM_HEADER = 48 + 8 + 1 + 2;
+
   public EngineConfig {
     if (memoryLimit <= 0) {
       throw new IllegalArgumentException("memoryLimit: " + memoryLimit + " (expected: > 0)");
@@ -19,5 +22,13 @@ public record EngineConfig(long memoryLimit, int maxItemSize, boolean evictions,
     if (clock == null) {
       throw new IllegalArgumentException("clock: null");
     }
+  }
+
+  /**
+   * Whether an item with these sizes passes memcached's {@code -I} check, which counts memcached's
+   * own item header whatever an engine really spends, so every engine refuses the same items.
+   */
+  public boolean fitsItemSize(int keyLength, int valueLength) {
+    return (long) MEMCACHED_ITEM_HEADER + keyLength + valueLength <= maxItemSize;
   }
 }

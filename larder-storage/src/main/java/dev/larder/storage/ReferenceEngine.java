@@ -21,15 +21,12 @@ public final class ReferenceEngine implements CacheEngine {
   /** Heap bytes per item beyond key and value: map entry, table slot, key, item and array headers. */
   static final int ITEM_OVERHEAD = 160;
 
-  /** memcached's item header with CAS, plus the key's NUL and the value's CRLF, for {@code -I}. */
-  static final int MEMCACHED_ITEM_HEADER = 48 + 8 + 1 + 2;
-
   /** How many of the least recently used items a store may look at for expired ones with {@code -M}. */
   private static final int RECLAIM_SEARCH_DEPTH = 5;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final LinkedHashMap<Key, Item> items = new LinkedHashMap<>(1024, 0.75f, true);
-  private final int maxItemSize;
+  private final EngineConfig config;
   private final boolean evictions;
   private final CacheClock clock;
 
@@ -50,7 +47,7 @@ public final class ReferenceEngine implements CacheEngine {
 
   public ReferenceEngine(EngineConfig config) {
     this.memoryLimit = config.memoryLimit();
-    this.maxItemSize = config.maxItemSize();
+    this.config = config;
     this.evictions = config.evictions();
     this.clock = config.clock();
   }
@@ -132,7 +129,7 @@ public final class ReferenceEngine implements CacheEngine {
         newFlags = existing.flags;
         newExpiresAt = existing.expiresAt;
       }
-      if (!fitsItemSize(key.length, newValue.length)) {
+      if (!config.fitsItemSize(key.length, newValue.length)) {
         return StoreResult.TOO_LARGE;
       }
       return lockedPut(k, new Item(newFlags, newExpiresAt, newValue, now), now)
@@ -253,11 +250,6 @@ public final class ReferenceEngine implements CacheEngine {
     } finally {
       lock.unlock();
     }
-  }
-
-  /** Whether an item with these sizes passes memcached's {@code -I} check. */
-  private boolean fitsItemSize(int keyLength, int valueLength) {
-    return (long) MEMCACHED_ITEM_HEADER + keyLength + valueLength <= maxItemSize;
   }
 
   static long cost(int keyLength, int valueLength) {

@@ -1,0 +1,146 @@
+package dev.larder.storage;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The production engine: items live off-heap in log-structured segments, the index is an off-heap
+ * table of 8-byte slots, and the heap holds a few objects per 1 MiB page and none per item, so heap
+ * use does not grow with the cache. Everything items cost (headers, keys, values, index pages and the
+ * unused tails of segments) comes out of the memory limit, in whole pages. See {@code docs/engine.md}.
+ *
+ * <p>Keys are spread by hash over independent {@link Shard shards}, each behind its own lock, which
+ * makes every operation linearizable for its key. Evictions keep items read since the last pass over
+ * their segment and drop the others (segment-level CLOCK), and segments whose items have all expired
+ * are reused before any live item is evicted.
+ *
+ * <p>Differences from {@link ReferenceEngine} that callers can see: expiry has memcached's one-second
+ * resolution (rounded up); an item moved by eviction gets a new CAS unique; an item must also fit one
+ * page ({@link #pageSizeFor}), so caches under 16 MB refuse the largest items as too large.
+ */
+public final class SegmentEngine implements CacheEngine {
+  static final int MIN_PAGE_SIZE = 4096;
+  /** A page is at most this share of the limit, so small caches still have enough segments. */
+  private static final int MIN_PAGES = 16;
+  /** Each shard gets at least this many pages, so small caches are one shard and waste no memory. */
+  private static final int PAGES_PER_SHARD = 64;
+  private static final int MAX_SHARDS = 64;
+  /** Shards are picked by the hash bits above those {@link HashIndex} uses. */
+  private static final int SHARD_HASH_SHIFT = 40;
+
+  private final Shard[] shards;
+  private final int pageSize;
+  private volatile long memoryLimit;
+
+  public SegmentEngine(EngineConfig config) {
+    this.memoryLimit = config.memoryLimit();
+    this.pageSize = pageSizeFor(memoryLimit);
+    int count = (int) Math.min(MAX_SHARDS,
+        Math.max(1, Long.highestOneBit(memoryLimit / pageSize / PAGES_PER_SHARD)));
+    AtomicLong generations = new AtomicLong();
+    shards = new Shard[count];
+    for (int i = 0; i < count; i++) {
+      shards[i] = new Shard(config, pageSize, budgetPages(memoryLimit), generations);
+    }
+  }
+
+  /** The page (and segment) size for a limit: 1 MiB, less for caches under 16 MiB. */
+  static int pageSizeFor(long memoryLimit) {
+    long size = Long.highestOneBit(Math.max(1, memoryLimit / MIN_PAGES));
+    return (int) Math.max(MIN_PAGE_SIZE, Math.min(Segments.MAX_PAGE_SIZE, size));
+  }
+
+  /** Each shard's share of a limit, in pages. */
+  private int budgetPages(long limit) {
+    return (int) Math.min(Segments.MAX_PAGES, limit / shards.length / pageSize);
+  }
+
+  private Shard shard(long hash) {
+    return shards[(int) (hash >>> SHARD_HASH_SHIFT) & (shards.length - 1)];
+  }
+
+  @Override
+  public Lookup get(byte[] key, ItemVisitor visitor) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).lookup(key, hash, false, 0, visitor);
+  }
+
+  @Override
+  public Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).lookup(key, hash, true, expiresAt, visitor);
+  }
+
+  @Override
+  public StoreResult store(
+      StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).store(mode, key, hash, flags, expiresAt, value, expectedCas);
+  }
+
+  @Override
+  public boolean delete(byte[] key) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).delete(key, hash);
+  }
+
+  @Override
+  public Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).incrementOrDecrement(key, hash, increment, delta);
+  }
+
+  @Override
+  public boolean touch(byte[] key, long expiresAt) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).touch(key, hash, expiresAt);
+  }
+
+  @Override
+  public void flushAll(long atMillis) {
+    for (Shard shard : shards) {
+      shard.flushAll(atMillis);
+    }
+  }
+
+  @Override
+  public void setMemoryLimit(long bytes) {
+    memoryLimit = bytes;
+    for (Shard shard : shards) {
+      shard.setBudget(budgetPages(bytes));
+    }
+  }
+
+  @Override
+  public EngineStats stats() {
+    long currItems = 0;
+    long totalItems = 0;
+    long bytes = 0;
+    long evictions = 0;
+    long expiredUnfetched = 0;
+    long evictedUnfetched = 0;
+    long reclaimed = 0;
+    long outOfMemory = 0;
+    long oldestAge = 0;
+    for (Shard shard : shards) {
+      EngineStats s = shard.stats();
+      currItems += s.currItems();
+      totalItems += s.totalItems();
+      bytes += s.bytes();
+      evictions += s.evictions();
+      expiredUnfetched += s.expiredUnfetched();
+      evictedUnfetched += s.evictedUnfetched();
+      reclaimed += s.reclaimed();
+      outOfMemory += s.outOfMemory();
+      oldestAge = Math.max(oldestAge, s.oldestItemAgeSeconds());
+    }
+    return new EngineStats(currItems, totalItems, bytes, memoryLimit, evictions, expiredUnfetched,
+        evictedUnfetched, reclaimed, outOfMemory, oldestAge);
+  }
+
+  @Override
+  public void close() {
+    for (Shard shard : shards) {
+      shard.close();
+    }
+  }
+}

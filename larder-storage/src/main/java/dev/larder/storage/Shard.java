@@ -1,0 +1,650 @@
+package dev.larder.storage;
+
+import java.nio.ByteBuffer;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One shard of a {@link SegmentEngine}: the keys whose hash falls here, their segments and their
+ * index, all behind one lock, which makes every operation atomic for its key. The rules of each
+ * operation mirror {@link ReferenceEngine}'s, which tests hold this class to.
+ *
+ * <p>Items are appended to the write segment. When no page is free, room comes from, in order: a
+ * segment whose items are all gone, expired or flushed (proactive reclaim); then, with evictions, the
+ * oldest segment, whose items read since their last pass are moved to its start with their read
+ * count decayed and the rest dropped (segment-level CLOCK: one-hit wonders leave first); without
+ * evictions, the segment with the fewest live bytes, compacted. The compacted segment, stamped with a
+ * new generation, becomes the write segment. Methods named {@code locked...} expect the caller to
+ * hold {@link #lock}.
+ */
+final class Shard {
+  /** How many oldest segments one store may compact keeping read items before it drops them all. */
+  private static final int SECOND_CHANCES = 2;
+
+  /** Which live items a segment walk keeps. */
+  private enum Keep {
+    /** Every live item: compaction without eviction. */
+    LIVE,
+    /** Live items read since the last walk, whose read count is decayed. */
+    READ,
+    /** None: the segment is emptied. */
+    NONE
+  }
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final EngineConfig config;
+  private final AtomicLong generations;
+  private final Segments segments;
+  private final HashIndex index;
+  private final ItemLayout.Cursor cursor = new ItemLayout.Cursor();
+  private final View view = new View();
+  private final HashIndex.KeyMatcher keyMatcher = this::keyAt;
+  private final byte[] keyScratch = new byte[ItemLayout.MAX_KEY_LENGTH];
+
+  /** The data segment new items go to; -1 when none is open. */
+  private int writePage = -1;
+  /** The highest CAS unique given out here; a flush hides every item up to it. */
+  private long issuedCas;
+  /** Items whose CAS unique is at most this were flushed. */
+  private long flushedUpToCas;
+  /** When a delayed {@code flush_all} takes effect; 0 when none is pending. */
+  private long pendingFlushAt;
+  /** Counts the times items moved or left while making room, after which index positions are stale. */
+  private long relocations;
+  /** Bytes of the items the index points at. */
+  private long itemBytes;
+
+  private long totalItems;
+  private long evicted;
+  private long expiredUnfetched;
+  private long evictedUnfetched;
+  private long reclaimed;
+  private long outOfMemory;
+
+  Shard(EngineConfig config, int pageSize, int budgetPages, AtomicLong generations) {
+    this.config = config;
+    this.generations = generations;
+    this.segments = new Segments(pageSize, budgetPages);
+    this.index = new HashIndex(segments);
+  }
+
+  Lookup lookup(byte[] key, long hash, boolean touch, long expiresAt, ItemVisitor visitor) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      long pos = index.find(HashIndex.tag(hash), key, keyMatcher);
+      if (pos < 0) {
+        return Lookup.MISS;
+      }
+      ItemLayout.Cursor item = lockedRead(pos);
+      Lookup dead = lockedDeadness(item, now);
+      if (dead != null) {
+        lockedRemoveDead(pos, item, dead);
+        return dead;
+      }
+      if (touch) {
+        lockedSetExpiry(item, expiresAt);
+      }
+      item.mark(ItemLayout.FETCHED);
+      item.countRead();
+      visitor.visit(view.show(item));
+      return Lookup.HIT;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  StoreResult store(
+      StoreMode mode, byte[] key, long hash, int flags, long expiresAt, byte[] value, long expectedCas) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      int tag = HashIndex.tag(hash);
+      long pos = lockedLive(key, tag, now);
+      ItemLayout.Cursor existing = pos < 0 ? null : cursor;
+      switch (mode) {
+        case ADD:
+          if (existing != null) {
+            existing.countRead(); // memcached bumps the item an add failed on
+            return StoreResult.NOT_STORED;
+          }
+          break;
+        case REPLACE:
+        case APPEND:
+        case PREPEND:
+          if (existing == null) {
+            return StoreResult.NOT_STORED;
+          }
+          break;
+        case CAS:
+          if (existing == null) {
+            return StoreResult.NOT_FOUND;
+          }
+          if (lockedCasOf(existing) != expectedCas) {
+            return StoreResult.EXISTS;
+          }
+          break;
+        case SET:
+          break;
+      }
+      boolean joins = mode == StoreMode.APPEND || mode == StoreMode.PREPEND;
+      int valueLength = joins ? existing.valueLength + value.length : value.length;
+      int newFlags = joins ? existing.flags : flags;
+      long expirySeconds = joins ? existing.expirySeconds : ItemLayout.toSeconds(expiresAt);
+      if (!config.fitsItemSize(key.length, valueLength) || !fitsSegment(key.length, valueLength, newFlags)) {
+        return StoreResult.TOO_LARGE;
+      }
+      long before = relocations;
+      if (!lockedMakeRoom(ItemLayout.size(key.length, valueLength, newFlags), now)) {
+        outOfMemory++;
+        return StoreResult.NO_MEMORY;
+      }
+      if (relocations != before) {
+        pos = lockedFindAgain(key, tag);
+        if (pos < 0 && mode != StoreMode.SET && mode != StoreMode.ADD) {
+          // making room evicted the item this store depended on
+          return mode == StoreMode.CAS ? StoreResult.NOT_FOUND : StoreResult.NOT_STORED;
+        }
+      }
+      lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET);
+      return StoreResult.STORED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean delete(byte[] key, long hash) {
+    lock.lock();
+    try {
+      long pos = lockedLive(key, HashIndex.tag(hash), lockedNow());
+      if (pos < 0) {
+        return false;
+      }
+      lockedUnlink(pos, cursor);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  Arithmetic incrementOrDecrement(byte[] key, long hash, boolean increment, long delta) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      int tag = HashIndex.tag(hash);
+      long pos = lockedLive(key, tag, now);
+      if (pos < 0) {
+        return Arithmetic.notFound();
+      }
+      OptionalLong current = DecimalValue.parse(view.show(cursor).value());
+      if (current.isEmpty()) {
+        return Arithmetic.nonNumeric();
+      }
+      long result = increment
+          ? current.getAsLong() + delta
+          : Long.compareUnsigned(delta, current.getAsLong()) > 0 ? 0 : current.getAsLong() - delta;
+      byte[] digits = DecimalValue.format(result, cursor.valueLength);
+      int flags = cursor.flags;
+      long expirySeconds = cursor.expirySeconds;
+      long before = relocations;
+      if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, flags), now)) {
+        outOfMemory++;
+        return Arithmetic.notFound(); // only with -M: no room for the new value
+      }
+      if (relocations != before && (pos = lockedFindAgain(key, tag)) < 0) {
+        return Arithmetic.notFound(); // making room evicted it
+      }
+      lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET);
+      return Arithmetic.ok(result);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean touch(byte[] key, long hash, long expiresAt) {
+    lock.lock();
+    try {
+      long pos = lockedLive(key, HashIndex.tag(hash), lockedNow());
+      if (pos < 0) {
+        return false;
+      }
+      lockedSetExpiry(cursor, expiresAt);
+      cursor.countRead();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void flushAll(long atMillis) {
+    lock.lock();
+    try {
+      if (atMillis <= config.clock().millis()) {
+        flushedUpToCas = issuedCas;
+        pendingFlushAt = 0;
+      } else {
+        pendingFlushAt = atMillis;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Changes this shard's share of the memory limit, evicting until it fits. */
+  void setBudget(int pages) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      segments.setBudget(pages);
+      if (segments.overBudget()) {
+        writePage = -1; // the write segment may go too
+      }
+      while (segments.overBudget() && lockedFreeDataPage(now, true)) {
+        relocations++;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** This shard's counters; the engine adds up the shards' and fills in the limit. */
+  EngineStats stats() {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      long oldest = now;
+      for (int p = 0; p < segments.pageSlots(); p++) {
+        if (segments.use(p) == Segments.DATA && segments.liveItems(p) > 0) {
+          oldest = Math.min(oldest, segments.startedMillis(p));
+        }
+      }
+      return new EngineStats(index.size(), totalItems, itemBytes + index.size() * Long.BYTES, 0,
+          evicted, expiredUnfetched, evictedUnfetched, reclaimed, outOfMemory, (now - oldest) / 1000);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void close() {
+    lock.lock();
+    try {
+      segments.clear();
+      index.clear();
+      writePage = -1;
+      itemBytes = 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean fitsSegment(int keyLength, int valueLength, int flags) {
+    return keyLength <= ItemLayout.MAX_KEY_LENGTH
+        && ItemLayout.size(keyLength, valueLength, flags) <= segments.pageSize();
+  }
+
+  /** The current time, first applying a delayed flush whose time has come. */
+  private long lockedNow() {
+    long now = config.clock().millis();
+    if (pendingFlushAt != 0 && now >= pendingFlushAt) {
+      flushedUpToCas = issuedCas;
+      pendingFlushAt = 0;
+    }
+    return now;
+  }
+
+  /** Whether the item at {@code location} has {@code key}; the index's key matcher. */
+  private boolean keyAt(long location, byte[] key) {
+    return ItemLayout.keyEquals(
+        segments.page(HashIndex.pageOf(location)), HashIndex.offsetOf(location), key);
+  }
+
+  /** Points {@link #cursor} at the item of the slot at {@code pos}. */
+  private ItemLayout.Cursor lockedRead(long pos) {
+    long location = index.locationAt(pos);
+    int page = HashIndex.pageOf(location);
+    return cursor.read(segments.page(page), page, HashIndex.offsetOf(location));
+  }
+
+  /** The slot of the live item under {@code key}, left in {@link #cursor}; -1, removing a dead one. */
+  private long lockedLive(byte[] key, int tag, long now) {
+    long pos = index.find(tag, key, keyMatcher);
+    if (pos < 0) {
+      return -1;
+    }
+    ItemLayout.Cursor item = lockedRead(pos);
+    Lookup dead = lockedDeadness(item, now);
+    if (dead != null) {
+      lockedRemoveDead(pos, item, dead);
+      return -1;
+    }
+    return pos;
+  }
+
+  /** After making room: the slot of {@code key}'s item, left in {@link #cursor}, or -1 if evicted. */
+  private long lockedFindAgain(byte[] key, int tag) {
+    long pos = index.find(tag, key, keyMatcher);
+    if (pos >= 0) {
+      lockedRead(pos);
+    }
+    return pos;
+  }
+
+  private long lockedCasOf(ItemLayout.Cursor item) {
+    return segments.casOf(item.pageNumber, item.offset);
+  }
+
+  private Lookup lockedDeadness(ItemLayout.Cursor item, long now) {
+    return deadness(lockedCasOf(item), item, now);
+  }
+
+  /** {@link Lookup#EXPIRED} or {@link Lookup#FLUSHED} for a dead item, null for a live one. */
+  private Lookup deadness(long cas, ItemLayout.Cursor item, long now) {
+    if (cas <= flushedUpToCas) {
+      return Lookup.FLUSHED;
+    }
+    return Expiry.isExpired(item.expiresAtMillis(), now) ? Lookup.EXPIRED : null;
+  }
+
+  private void lockedRemoveDead(long pos, ItemLayout.Cursor item, Lookup why) {
+    lockedUnlink(pos, item);
+    countReclaimed(item, why);
+  }
+
+  private void countReclaimed(ItemLayout.Cursor item, Lookup why) {
+    reclaimed++;
+    if (why == Lookup.EXPIRED && !item.has(ItemLayout.FETCHED)) {
+      expiredUnfetched++;
+    }
+  }
+
+  /** Removes the slot at {@code pos}, whose item is {@code item}. */
+  private void lockedUnlink(long pos, ItemLayout.Cursor item) {
+    index.remove(pos);
+    lockedForget(item);
+  }
+
+  /** Marks an item the index no longer points at. */
+  private void lockedForget(ItemLayout.Cursor item) {
+    item.mark(ItemLayout.UNLINKED);
+    segments.unlink(item.pageNumber, item.size);
+    itemBytes -= item.size;
+  }
+
+  private void lockedSetExpiry(ItemLayout.Cursor item, long expiresAt) {
+    long seconds = ItemLayout.toSeconds(expiresAt);
+    item.writeExpiry(seconds);
+    segments.noteExpiry(item.pageNumber, seconds);
+  }
+
+  /**
+   * Appends a new version of {@code key} to the write segment, which has room, and points the index
+   * at it. Its value is {@code value}, after ({@link StoreMode#APPEND}) or before ({@link
+   * StoreMode#PREPEND}) the value of the current item in {@link #cursor}. {@code pos} is the current
+   * item's slot, -1 for a new key.
+   */
+  private void lockedWrite(
+      long pos, int tag, byte[] key, int flags, long expirySeconds, byte[] value, StoreMode joining) {
+    int oldLength = joining == StoreMode.SET ? 0 : cursor.valueLength;
+    int valueLength = oldLength + value.length;
+    int size = ItemLayout.size(key.length, valueLength, flags);
+    int page = writePage;
+    int offset = segments.append(page, size);
+    ByteBuffer buffer = segments.page(page);
+    int valueAt = ItemLayout.writeHeaderAndKey(buffer, offset, key, flags, expirySeconds, valueLength);
+    if (joining == StoreMode.SET) {
+      buffer.put(valueAt, value);
+    } else {
+      int valueFirst = joining == StoreMode.PREPEND ? valueAt : valueAt + oldLength;
+      int oldFirst = joining == StoreMode.PREPEND ? valueAt + value.length : valueAt;
+      buffer.put(valueFirst, value);
+      buffer.put(oldFirst, segments.view(cursor.pageNumber).clear(), cursor.valueOffset, oldLength);
+    }
+    long location = HashIndex.location(page, offset);
+    if (pos >= 0) {
+      lockedForget(cursor);
+      index.relocate(pos, location);
+    } else {
+      index.insert(tag, location);
+    }
+    segments.link(page, size, expirySeconds);
+    itemBytes += size;
+    totalItems++;
+    issuedCas = Math.max(issuedCas, segments.casOf(page, offset));
+  }
+
+  /**
+   * Makes room for an item of {@code size} bytes and one more index slot (an overwrite may find its
+   * old item evicted meanwhile); false if it cannot. Items may move or leave, which {@link
+   * #relocations} counts.
+   */
+  private boolean lockedMakeRoom(int size, long now) {
+    return lockedEnsureIndexRoom(now) && lockedEnsureWriteRoom(size, now);
+  }
+
+  private boolean lockedEnsureIndexRoom(long now) {
+    if (!index.wantsToGrow()) {
+      return true;
+    }
+    int[] grown = new int[index.grownPageCount()];
+    int taken = 0;
+    while (taken < grown.length) {
+      int page = segments.take(Segments.INDEX);
+      if (page >= 0) {
+        grown[taken++] = page;
+      } else if (!lockedFreeDataPage(now, config.evictions())) {
+        break;
+      }
+    }
+    relocations++;
+    if (taken < grown.length) {
+      for (int i = 0; i < taken; i++) {
+        segments.release(grown[i]);
+      }
+      return !index.isFull(); // a fuller table is slower, but still works
+    }
+    for (int page : index.rebuildIn(grown)) {
+      segments.release(page);
+    }
+    return true;
+  }
+
+  /**
+   * Frees one data segment other than the write segment: one whose items are all dead, else with
+   * {@code evict} the oldest. False if there is none.
+   */
+  private boolean lockedFreeDataPage(long now, boolean evict) {
+    int victim = lockedDeadSegment(now);
+    if (victim < 0 && evict) {
+      victim = lockedOldestSegment();
+    }
+    if (victim < 0) {
+      return false;
+    }
+    lockedCompact(victim, Keep.NONE, now);
+    segments.release(victim);
+    return true;
+  }
+
+  private boolean lockedEnsureWriteRoom(int size, long now) {
+    int secondChances = 0;
+    while (writePage < 0 || segments.free(writePage) < size) {
+      writePage = -1; // seal it: it stays in the cache, and new items go elsewhere
+      int page = segments.take(Segments.DATA);
+      if (page >= 0) {
+        segments.startSegment(page, generations.incrementAndGet(), now);
+        writePage = page;
+        continue;
+      }
+      Keep keep = Keep.LIVE;
+      int victim = lockedDeadSegment(now);
+      if (victim < 0 && config.evictions()) {
+        victim = lockedOldestSegment();
+        keep = secondChances++ < SECOND_CHANCES ? Keep.READ : Keep.NONE;
+      } else if (victim < 0) {
+        victim = lockedEmptiestSegment(size);
+      }
+      if (victim < 0) {
+        return false;
+      }
+      lockedCompact(victim, keep, now);
+      writePage = victim;
+    }
+    return true;
+  }
+
+  /** A data segment, not the write segment, whose items are all gone, expired or flushed; or -1. */
+  private int lockedDeadSegment(long now) {
+    for (int p = 0; p < segments.pageSlots(); p++) {
+      if (segments.use(p) == Segments.DATA && p != writePage && segments.allDead(p, now, flushedUpToCas)) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** The data segment, not the write segment, of the oldest generation; or -1. */
+  private int lockedOldestSegment() {
+    int oldest = -1;
+    for (int p = 0; p < segments.pageSlots(); p++) {
+      if (segments.use(p) == Segments.DATA && p != writePage
+          && (oldest < 0 || segments.generation(p) < segments.generation(oldest))) {
+        oldest = p;
+      }
+    }
+    return oldest;
+  }
+
+  /** The data segment with the fewest live bytes that compacts to room for {@code size}; or -1. */
+  private int lockedEmptiestSegment(int size) {
+    int emptiest = -1;
+    for (int p = 0; p < segments.pageSlots(); p++) {
+      if (segments.use(p) == Segments.DATA
+          && segments.pageSize() - segments.liveBytes(p) >= size
+          && (emptiest < 0 || segments.liveBytes(p) < segments.liveBytes(emptiest))) {
+        emptiest = p;
+      }
+    }
+    return emptiest;
+  }
+
+  /**
+   * Walks data segment {@code page}, dropping dead items (reclaimed) and the live ones {@code keep}
+   * does not keep (evicted), moving the kept ones to the segment's start. The segment gets a new
+   * generation, so moved items get new CAS uniques, above every earlier one.
+   */
+  private void lockedCompact(int page, Keep keep, long now) {
+    ByteBuffer buffer = segments.page(page);
+    long oldGeneration = segments.generation(page);
+    int end = segments.used(page);
+    segments.startSegment(page, generations.incrementAndGet(), now);
+    for (int from = 0; from < end; ) {
+      ItemLayout.Cursor item = cursor.read(buffer, page, from);
+      int size = item.size;
+      if (!item.has(ItemLayout.UNLINKED)) {
+        long pos = lockedSlotOf(item, HashIndex.location(page, from));
+        Lookup dead = deadness(oldGeneration << Segments.OFFSET_BITS | from, item, now);
+        if (dead == null && keep(item, keep)) {
+          int to = segments.append(page, size);
+          moveLeft(buffer, from, to, size);
+          index.relocate(pos, HashIndex.location(page, to));
+          segments.link(page, size, item.expirySeconds);
+          issuedCas = Math.max(issuedCas, segments.casOf(page, to));
+        } else {
+          index.remove(pos);
+          itemBytes -= size;
+          if (dead != null) {
+            countReclaimed(item, dead);
+          } else {
+            evicted++;
+            evictedUnfetched += item.has(ItemLayout.FETCHED) ? 0 : 1;
+          }
+        }
+      }
+      from += size;
+    }
+    relocations++;
+  }
+
+  /** Whether a walk keeps a live item; {@link Keep#READ} spends one of its reads. */
+  private static boolean keep(ItemLayout.Cursor item, Keep keep) {
+    switch (keep) {
+      case LIVE:
+        return true;
+      case READ:
+        if (item.frequency() == 0) {
+          return false;
+        }
+        item.writeFrequency(item.frequency() - 1);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The slot pointing at the linked item in {@code item}, found through its key's hash. */
+  private long lockedSlotOf(ItemLayout.Cursor item, long location) {
+    item.page.get(item.keyOffset, keyScratch, 0, item.keyLength);
+    long pos = index.findLocation(HashIndex.tag(KeyHash.of(keyScratch, item.keyLength)), location);
+    if (pos < 0) {
+      throw new IllegalStateException("no index slot for a linked item at " + location);
+    }
+    return pos;
+  }
+
+  /** Copies bytes to a lower offset of the same buffer; 8-byte steps read before they overwrite. */
+  private static void moveLeft(ByteBuffer buffer, int from, int to, int length) {
+    if (from == to) {
+      return;
+    }
+    int i = 0;
+    for (; i + Long.BYTES <= length; i += Long.BYTES) {
+      buffer.putLong(to + i, buffer.getLong(from + i));
+    }
+    for (; i < length; i++) {
+      buffer.put(to + i, buffer.get(from + i));
+    }
+  }
+
+  /** The one view this shard hands to visitors, valid while they run under the lock. */
+  private final class View implements ItemView {
+    private int page;
+    private int valueOffset;
+    private int valueLength;
+    private int flags;
+    private long cas;
+    private long expiresAt;
+
+    View show(ItemLayout.Cursor item) {
+      page = item.pageNumber;
+      valueOffset = item.valueOffset;
+      valueLength = item.valueLength;
+      flags = item.flags;
+      cas = lockedCasOf(item);
+      expiresAt = item.expiresAtMillis();
+      return this;
+    }
+
+    @Override
+    public int flags() {
+      return flags;
+    }
+
+    @Override
+    public long cas() {
+      return cas;
+    }
+
+    @Override
+    public long expiresAt() {
+      return expiresAt;
+    }
+
+    @Override
+    public ByteBuffer value() {
+      ByteBuffer value = segments.view(page);
+      value.clear();
+      return value.position(valueOffset).limit(valueOffset + valueLength);
+    }
+  }
+}

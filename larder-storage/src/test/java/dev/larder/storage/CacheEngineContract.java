@@ -1,0 +1,314 @@
+package dev.larder.storage;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link CacheEngine} shares; each engine's test extends it. Assertions about
+ * which items an engine evicts first belong in that engine's own test.
+ */
+abstract class CacheEngineContract {
+  static final long MB = 1024 * 1024;
+  final ManualClock clock = new ManualClock();
+  CacheEngine engine = engine(64 * MB, true);
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  abstract CacheEngine newEngine(EngineConfig config);
+
+  /** What {@link EngineStats#bytes} counts for one item with these sizes and no flags. */
+  abstract long itemCost(int keyLength, int valueLength);
+
+  CacheEngine engine(long limit, boolean evictions) {
+    return newEngine(new EngineConfig(limit, 1024 * 1024, evictions, clock));
+  }
+
+  static byte[] b(String s) {
+    return s.getBytes(UTF_8);
+  }
+
+  /** The value under {@code key}, or null on a miss. */
+  String read(String key) {
+    String[] seen = new String[1];
+    engine.get(b(key), item -> seen[0] = UTF_8.decode(item.value()).toString());
+    return seen[0];
+  }
+
+  private long casOf(String key) {
+    long[] cas = new long[1];
+    engine.get(b(key), item -> cas[0] = item.cas());
+    return cas[0];
+  }
+
+  private int flagsOf(String key) {
+    int[] flags = new int[1];
+    engine.get(b(key), item -> flags[0] = item.flags());
+    return flags[0];
+  }
+
+  StoreResult set(String key, String value) {
+    return engine.store(StoreMode.SET, b(key), 0, 0, b(value), 0);
+  }
+
+  @Test
+  void setThenGetReturnsTheValue() {
+    assertThat(set("k", "v")).isEqualTo(StoreResult.STORED);
+    assertThat(read("k")).isEqualTo("v");
+    assertThat(engine.get(b("missing"), item -> {})).isEqualTo(Lookup.MISS);
+  }
+
+  @Test
+  void addOnlyStoresNewKeysAndReplaceOnlyExistingOnes() {
+    assertThat(engine.store(StoreMode.REPLACE, b("k"), 0, 0, b("r"), 0)).isEqualTo(StoreResult.NOT_STORED);
+    assertThat(engine.store(StoreMode.ADD, b("k"), 0, 0, b("a"), 0)).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.ADD, b("k"), 0, 0, b("b"), 0)).isEqualTo(StoreResult.NOT_STORED);
+    assertThat(engine.store(StoreMode.REPLACE, b("k"), 0, 0, b("r"), 0)).isEqualTo(StoreResult.STORED);
+    assertThat(read("k")).isEqualTo("r");
+  }
+
+  @Test
+  void appendAndPrependKeepFlagsAndExpiry() {
+    engine.store(StoreMode.SET, b("k"), 42, clock.millis() + 10_000, b("mid"), 0);
+    engine.store(StoreMode.APPEND, b("k"), 7, 0, b(">"), 0);
+    engine.store(StoreMode.PREPEND, b("k"), 7, 0, b("<"), 0);
+    assertThat(read("k")).isEqualTo("<mid>");
+    assertThat(flagsOf("k")).isEqualTo(42);
+    clock.advanceSeconds(11);
+    assertThat(read("k")).isNull();
+    assertThat(engine.store(StoreMode.APPEND, b("k"), 0, 0, b("x"), 0)).isEqualTo(StoreResult.NOT_STORED);
+  }
+
+  @Test
+  void casStoresOnlyOverTheUniqueItWasGiven() {
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("x"), 1)).isEqualTo(StoreResult.NOT_FOUND);
+    set("k", "v1");
+    long cas = casOf("k");
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("v2"), cas + 1)).isEqualTo(StoreResult.EXISTS);
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("v2"), cas)).isEqualTo(StoreResult.STORED);
+    assertThat(casOf("k")).isNotEqualTo(cas);
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("v3"), cas)).isEqualTo(StoreResult.EXISTS);
+  }
+
+  @Test
+  void everyModificationChangesTheCasUnique() {
+    set("n", "1");
+    long first = casOf("n");
+    engine.incrementOrDecrement(b("n"), true, 1);
+    long second = casOf("n");
+    engine.store(StoreMode.APPEND, b("n"), 0, 0, b("0"), 0);
+    assertThat(List.of(first, second, casOf("n"))).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void incrementWrapsAt2To64AndDecrementStopsAtZero() {
+    set("n", "18446744073709551615");
+    assertThat(engine.incrementOrDecrement(b("n"), true, 1)).isEqualTo(Arithmetic.ok(0));
+    set("n", "5");
+    assertThat(engine.incrementOrDecrement(b("n"), false, 9)).isEqualTo(Arithmetic.ok(0));
+    assertThat(engine.incrementOrDecrement(b("none"), true, 1)).isEqualTo(Arithmetic.notFound());
+    set("s", "abc");
+    assertThat(engine.incrementOrDecrement(b("s"), true, 1)).isEqualTo(Arithmetic.nonNumeric());
+  }
+
+  @Test
+  void aShorterResultIsSpacePaddedLikeMemcached() {
+    set("n", "100");
+    assertThat(engine.incrementOrDecrement(b("n"), false, 1)).isEqualTo(Arithmetic.ok(99));
+    assertThat(read("n")).isEqualTo("99 ");
+    assertThat(engine.incrementOrDecrement(b("n"), true, 901)).isEqualTo(Arithmetic.ok(1000));
+    assertThat(read("n")).isEqualTo("1000");
+  }
+
+  @Test
+  void itemsExpireOnTimeAndTouchMovesTheTime() {
+    engine.store(StoreMode.SET, b("k"), 0, Expiry.fromExptime(2, clock.millis()), b("v"), 0);
+    clock.advanceSeconds(1);
+    assertThat(engine.touch(b("k"), Expiry.fromExptime(10, clock.millis()))).isTrue();
+    clock.advanceSeconds(5);
+    assertThat(read("k")).isEqualTo("v");
+    clock.advanceSeconds(5);
+    assertThat(engine.get(b("k"), item -> {})).isEqualTo(Lookup.EXPIRED);
+  }
+
+  @Test
+  void aLookupOfAnExpiredItemSaysSoOnce() {
+    engine.store(StoreMode.SET, b("k"), 0, Expiry.fromExptime(1, clock.millis()), b("v"), 0);
+    clock.advanceSeconds(1);
+    assertThat(engine.get(b("k"), item -> {})).isEqualTo(Lookup.EXPIRED);
+    assertThat(engine.get(b("k"), item -> {})).isEqualTo(Lookup.MISS);
+    assertThat(engine.stats().expiredUnfetched()).isEqualTo(1);
+  }
+
+  @Test
+  void negativeExptimeStoresAnAlreadyExpiredItem() {
+    engine.store(StoreMode.SET, b("k"), 0, Expiry.fromExptime(-1, clock.millis()), b("v"), 0);
+    assertThat(read("k")).isNull();
+    assertThat(engine.store(StoreMode.ADD, b("k"), 0, 0, b("w"), 0)).isEqualTo(StoreResult.STORED);
+  }
+
+  @Test
+  void getAndTouchSetsTheNewExpiry() {
+    set("k", "v");
+    engine.getAndTouch(b("k"), Expiry.fromExptime(1, clock.millis()), item -> {});
+    clock.advanceSeconds(2);
+    assertThat(read("k")).isNull();
+  }
+
+  @Test
+  void flushAllHidesEverythingStoredBeforeIt() {
+    set("a", "1");
+    engine.flushAll(0);
+    assertThat(engine.get(b("a"), item -> {})).isEqualTo(Lookup.FLUSHED);
+    set("b", "2");
+    assertThat(read("b")).isEqualTo("2");
+  }
+
+  @Test
+  void aDelayedFlushTakesEffectWhenItsTimeComes() {
+    set("a", "1");
+    engine.flushAll(clock.millis() + 5_000);
+    clock.advanceSeconds(4);
+    assertThat(read("a")).isEqualTo("1");
+    clock.advanceSeconds(1);
+    assertThat(read("a")).isNull();
+    set("b", "2");
+    assertThat(read("b")).isEqualTo("2");
+  }
+
+  @Test
+  void aFullCacheKeepsTheItemItReadsAndStaysWithinItsLimit() {
+    engine = engine(MB, true);
+    byte[] value = new byte[10_000];
+    for (int i = 0; i < 200; i++) {
+      engine.store(StoreMode.SET, b("k" + i), 0, 0, value, 0);
+      read("k0"); // keep k0 recently used
+    }
+    EngineStats stats = engine.stats();
+    assertThat(stats.evictions()).isPositive();
+    assertThat(stats.bytes()).isLessThanOrEqualTo(MB);
+    assertThat(read("k0")).isNotNull();
+    assertThat(read("k1")).isNull();
+    assertThat(stats.evictedUnfetched()).isEqualTo(stats.evictions());
+  }
+
+  @Test
+  void withEvictionsDisabledAFullCacheRefusesStores() {
+    engine = engine(MB, false);
+    byte[] value = new byte[10_000];
+    List<StoreResult> results = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      results.add(engine.store(StoreMode.SET, b("k" + i), 0, 0, value, 0));
+    }
+    assertThat(results).contains(StoreResult.NO_MEMORY);
+    assertThat(engine.stats().evictions()).isZero();
+    assertThat(engine.stats().outOfMemory()).isPositive();
+    assertThat(read("k0")).isNotNull();
+  }
+
+  @Test
+  void expiredItemsAreReclaimedBeforeEvictionIsRefused() {
+    engine = engine(MB, false);
+    byte[] value = new byte[10_000];
+    for (int i = 0; i < 90; i++) {
+      engine.store(StoreMode.SET, b("old" + i), 0, Expiry.fromExptime(1, clock.millis()), value, 0);
+    }
+    clock.advanceSeconds(2);
+    for (int i = 0; i < 90; i++) {
+      assertThat(engine.store(StoreMode.SET, b("new" + i), 0, 0, value, 0)).isEqualTo(StoreResult.STORED);
+    }
+    assertThat(engine.stats().reclaimed()).isPositive();
+  }
+
+  @Test
+  void anItemOverTheSizeLimitIsRefused() {
+    byte[] big = new byte[1024 * 1024];
+    assertThat(engine.store(StoreMode.SET, b("k"), 0, 0, big, 0)).isEqualTo(StoreResult.TOO_LARGE);
+    byte[] fits = new byte[1024 * 1024 - 100];
+    assertThat(engine.store(StoreMode.SET, b("k"), 0, 0, fits, 0)).isEqualTo(StoreResult.STORED);
+  }
+
+  @Test
+  void loweringTheMemoryLimitEvictsDownToIt() {
+    byte[] value = new byte[10_000];
+    for (int i = 0; i < 300; i++) {
+      engine.store(StoreMode.SET, b("k" + i), 0, 0, value, 0);
+    }
+    engine.setMemoryLimit(MB);
+    assertThat(engine.stats().bytes()).isLessThanOrEqualTo(MB);
+    assertThat(engine.stats().limitMaxbytes()).isEqualTo(MB);
+  }
+
+  @Test
+  void statsCountEveryByteOfEveryItem() {
+    set("key", "value");
+    EngineStats stats = engine.stats();
+    assertThat(stats.currItems()).isEqualTo(1);
+    assertThat(stats.totalItems()).isEqualTo(1);
+    assertThat(stats.bytes()).isEqualTo(itemCost(3, 5));
+    engine.delete(b("key"));
+    assertThat(engine.stats().bytes()).isZero();
+  }
+
+  @Test
+  void theItemViewShowsAReadOnlyValue() {
+    set("k", "v");
+    engine.get(b("k"), item -> assertThat(item.value().isReadOnly()).isTrue());
+    ByteBuffer[] kept = new ByteBuffer[1];
+    engine.get(b("k"), item -> kept[0] = item.value());
+    assertThat(kept[0].remaining()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentIncrementsAndCasLoopsLoseNoUpdate() throws Exception {
+    set("counter", "0");
+    set("cas", "0");
+    int threads = 4;
+    int perThread = 2_000;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            engine.incrementOrDecrement(b("counter"), true, 1);
+            casIncrement("cas");
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(read("counter").trim()).isEqualTo(String.valueOf(threads * perThread));
+    assertThat(read("cas").trim()).isEqualTo(String.valueOf(threads * perThread));
+  }
+
+  private void casIncrement(String key) {
+    while (true) {
+      long[] cas = new long[1];
+      String[] value = new String[1];
+      engine.get(b(key), item -> {
+        cas[0] = item.cas();
+        value[0] = UTF_8.decode(item.value()).toString();
+      });
+      String next = String.valueOf(Long.parseLong(value[0].trim()) + 1);
+      if (engine.store(StoreMode.CAS, b(key), 0, 0, b(next), cas[0]) == StoreResult.STORED) {
+        return;
+      }
+    }
+  }
+}
