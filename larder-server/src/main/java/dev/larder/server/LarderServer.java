@@ -2,7 +2,7 @@ package dev.larder.server;
 
 import dev.larder.storage.CacheClock;
 import dev.larder.storage.EngineConfig;
-import dev.larder.storage.ReferenceEngine;
+import dev.larder.storage.SegmentEngine;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -35,7 +35,7 @@ public final class LarderServer implements AutoCloseable {
     EngineConfig engineConfig = new EngineConfig(
         config.memoryLimitBytes(), config.maxItemSize(), config.evictions(), CacheClock.SYSTEM);
     this.context = new ServerContext(
-        config, new ReferenceEngine(engineConfig), CacheClock.SYSTEM, this::closeInBackground);
+        config, new SegmentEngine(engineConfig), CacheClock.SYSTEM, this::closeInBackground);
     try {
       this.listener = new ServerBootstrap()
           .group(transport.boss(), transport.workers())
