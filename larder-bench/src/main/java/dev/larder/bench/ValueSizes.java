@@ -19,7 +19,7 @@ public record ValueSizes(int min, int max) {
    */
   public ValueSizes {
     if (min < 0 || max > MAX_VALUE_SIZE || min > max) {
-      throw new IllegalArgumentException("value size: " + min + "-" + max
+      throw new IllegalArgumentException("value-size: " + min + "-" + max
           + " (expected: 0 <= MIN <= MAX <= " + MAX_VALUE_SIZE + ")");
     }
   }
@@ -68,6 +68,6 @@ public record ValueSizes(int min, int max) {
   }
 
   private static String badText(String text) {
-    return "value size: '" + text + "' (expected: BYTES or MIN-MAX, e.g. 100 or 50-500)";
+    return "value-size: '" + text + "' (expected: BYTES or MIN-MAX, e.g. 100 or 50-500)";
   }
 }
