@@ -165,23 +165,25 @@ public final class Bench {
         .connect(server)
         .await();
     if (!connect.isSuccess()) {
-      throw new BenchException("cannot connect to " + name(server) + ": " + connect.cause().getMessage(),
-          connect.cause());
+      throw new BenchException(
+          "cannot connect to " + name(server) + ": " + connect.cause().getMessage(), connect.cause());
     }
     return connect.channel();
   }
 
   private String describe() {
-    String load = config.requests() > 0 ? config.requests() + " requests" : config.duration().toMillis() / 1000.0 + " s";
+    String load = config.requests() > 0
+        ? config.requests() + " requests" : config.duration().toMillis() / 1000.0 + " s";
     String pace = config.rate() > 0 ? String.format(Locale.ROOT, ", rate %.0f/s", config.rate()) : "";
     String keys = config.keyPattern() == KeyPattern.ZIPF
         ? "zipf " + config.zipfAlpha() : config.keyPattern().name().toLowerCase(Locale.ROOT);
     return String.format(Locale.ROOT,
         "larder bench: %s, %s, %s, %d threads, %d connections/server, pipeline %d, get:set %s, "
             + "%d keys %s, values %s B, multiget %d%s%s",
-        config.servers().stream().map(Bench::name).toList(), config.protocol().name().toLowerCase(Locale.ROOT),
-        load, config.threads(), config.connections(), config.pipeline(), config.ratio(), config.keys(), keys,
-        config.valueSizes(), config.multiget(), pace, config.prefill() ? ", prefilled" : "");
+        config.servers().stream().map(Bench::name).toList(),
+        config.protocol().name().toLowerCase(Locale.ROOT), load, config.threads(), config.connections(),
+        config.pipeline(), config.ratio(), config.keys(), keys, config.valueSizes(), config.multiget(), pace,
+        config.prefill() ? ", prefilled" : "");
   }
 
   private static String name(InetSocketAddress server) {

@@ -25,7 +25,7 @@ import java.util.List;
  * @param duration how long to measure, when {@code requests} is 0
  * @param requests how many requests to measure in all, or 0 to run for {@code duration}
  * @param rate requests per second over all connections at fixed intended times, or 0 to send as
- *     fast as replies come
+ *     fast as replies come; at least 1, so that a run with no reply for 10 s can be called stuck
  * @param protocol text or meta
  * @param multiget keys per get
  * @param prefill whether to set every key once before measuring
@@ -66,7 +66,8 @@ public record BenchConfig(
     require(zipfAlpha > 0 && zipfAlpha < Double.POSITIVE_INFINITY, "zipf-alpha", zipfAlpha, "> 0");
     require(!duration.isNegative() && !duration.isZero(), "duration", duration, "> 0");
     require(requests >= 0, "requests", requests, ">= 0");
-    require(rate >= 0 && rate < Double.POSITIVE_INFINITY, "rate", rate, ">= 0");
+    require(rate == 0 || (rate >= 1 && rate < Double.POSITIVE_INFINITY), "rate", rate,
+        "0 (as fast as replies come) or >= 1");
     require(multiget >= 1 && multiget <= MAX_MULTIGET, "multiget", multiget, "1.." + MAX_MULTIGET);
   }
 

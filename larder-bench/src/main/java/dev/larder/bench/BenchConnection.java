@@ -3,6 +3,7 @@ package dev.larder.bench;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -99,8 +100,13 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    control.fail(server + ": " + (cause.getCause() instanceof ReplyFormatException format
-        ? format.getMessage() : cause.toString()));
+    if (cause.getCause() instanceof ReplyFormatException outOfStep) {
+      control.fail(server + " sent a reply the bench cannot follow: " + outOfStep.getMessage());
+    } else if (cause instanceof IOException lost) {
+      control.fail("the connection to " + server + " failed: " + lost.getMessage());
+    } else {
+      control.fail(server + ": " + cause);
+    }
     done = true;
     ctx.close();
   }

@@ -12,7 +12,10 @@ public enum Reply {
   NO_OP,
   /** Text {@code STORED} or meta {@code HD}. */
   STORED,
-  /** A refused store: {@code NOT_STORED}/{@code NS}, {@code EXISTS}/{@code EX}, {@code NOT_FOUND}/{@code NF}. */
+  /**
+   * A refused store: {@code NOT_STORED}/{@code NS}, {@code EXISTS}/{@code EX} or
+   * {@code NOT_FOUND}/{@code NF}.
+   */
   NOT_STORED,
   /** {@code ERROR}, {@code CLIENT_ERROR ...} or {@code SERVER_ERROR ...}. */
   ERROR

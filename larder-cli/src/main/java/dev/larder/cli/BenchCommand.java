@@ -44,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
       description = "The servers, comma-separated; the port defaults to 11211.")
   String servers;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Event-loop threads (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-t", "--threads"}, paramLabel = "N",
+      description = "Event-loop threads (default: ${DEFAULT-VALUE}).")
   int threads = 1;
 
   @Option(names = {"-c", "--connections"}, paramLabel = "N",
@@ -57,17 +58,21 @@ final class BenchCommand implements Callable<Integer> {
   int pipeline = 1;
 
   @Option(names = "--ratio", paramLabel = "GETS:SETS",
-      description = "The get:set mix, exact over every cycle of GETS+SETS requests (default: ${DEFAULT-VALUE}).")
+      description = "The get:set mix, exact over every cycle of GETS+SETS requests "
+          + "(default: ${DEFAULT-VALUE}).")
   String ratio = "9:1";
 
-  @Option(names = "--keys", paramLabel = "N", description = "Key space: key:0 .. key:N-1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--keys", paramLabel = "N",
+      description = "Key space: key:0 .. key:N-1 (default: ${DEFAULT-VALUE}).")
   long keys = 100_000;
 
   @Option(names = "--key-pattern", paramLabel = "uniform|zipf",
-      description = "How keys are drawn; with zipf, key 0 is the most popular (default: ${DEFAULT-VALUE}).")
+      description = "How keys are drawn; with zipf, the lowest key of each server's share is the "
+          + "most popular (default: ${DEFAULT-VALUE}).")
   KeyPattern keyPattern = KeyPattern.UNIFORM;
 
-  @Option(names = "--zipf-alpha", paramLabel = "A", description = "Zipf exponent (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--zipf-alpha", paramLabel = "A",
+      description = "Zipf exponent (default: ${DEFAULT-VALUE}).")
   double zipfAlpha = 0.99;
 
   @Option(names = "--value-size", paramLabel = "N|MIN-MAX",
@@ -83,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
         description = "How long to measure: 500ms, 10s, 2m (default: 10s).")
     String duration = "10s";
 
-    @Option(names = "--requests", paramLabel = "N", description = "Measure N requests in all instead.")
+    @Option(names = "--requests", paramLabel = "N",
+        description = "Measure N requests in all instead.")
     long requests;
   }
 
@@ -98,14 +104,16 @@ final class BenchCommand implements Callable<Integer> {
   Protocol protocol = Protocol.TEXT;
 
   @Option(names = "--multiget", paramLabel = "N",
-      description = "Keys per get: text get k1..kN, or N quiet mg ended by mn (default: ${DEFAULT-VALUE}).")
+      description = "Keys per get: text get k1..kN, or N quiet mg ended by mn; one op, N lookups "
+          + "(default: ${DEFAULT-VALUE}).")
   int multiget = 1;
 
   @Option(names = {"--prefill", "--warmup"},
       description = "Set every key once before measuring, so that gets can hit.")
   boolean prefill;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the key draws (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Seed of the key draws (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")

@@ -62,12 +62,17 @@ class BenchCommandTest {
 
   @Test
   void badFlagsAreOneLineUsageErrors() {
-    assertThat(error("bench", "-s", "127.0.0.1", "--ratio", "9")).contains("--ratio: '9' (expected: GETS:SETS, e.g. 9:1)");
-    assertThat(error("bench", "-s", "127.0.0.1", "--value-size", "5-1")).contains("--value-size: 5-1 (expected: 0 <= MIN <= MAX <= 1048576)");
+    assertThat(error("bench", "-s", "127.0.0.1", "--ratio", "9"))
+        .contains("--ratio: '9' (expected: GETS:SETS, e.g. 9:1)");
+    assertThat(error("bench", "-s", "127.0.0.1", "--value-size", "5-1"))
+        .contains("--value-size: 5-1 (expected: 0 <= MIN <= MAX <= 1048576)");
     assertThat(error("bench", "-s", "a:b")).contains("--servers: server: 'a:b'");
     assertThat(error("bench", "-s", "127.0.0.1", "--duration", "1s", "--requests", "5"))
         .contains("mutually exclusive");
-    assertThat(error("bench", "-s", "127.0.0.1", "--multiget", "0")).contains("--multiget: 0 (expected: 1..1000)");
+    assertThat(error("bench", "-s", "127.0.0.1", "--multiget", "0"))
+        .contains("--multiget: 0 (expected: 1..1000)");
+    assertThat(error("bench", "-s", "127.0.0.1", "--rate", "0.5"))
+        .contains("--rate: 0.5 (expected: 0 (as fast as replies come) or >= 1)");
   }
 
   private static String error(String... args) {
