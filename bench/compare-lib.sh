@@ -1,0 +1,111 @@
+# Shared by the compare-*.sh scripts: start memcached and Larder side by side with the same -t/-m,
+# run the same load against each, alternating A B A B, and print each run and the median ratios.
+# Sourced, not run. Settings (environment):
+#   ROUNDS=3          rounds of A B
+#   DURATION=5s       length of each measured run
+#   SERVER_THREADS=2  -t of both servers
+#   MEMORY_MB=64      -m of both servers
+#   BENCH_THREADS=2   --threads of larder bench
+#   MEMCASLAP=0       1: also run memcaslap against each (W1 shape only)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-5s}"
+SERVER_THREADS="${SERVER_THREADS:-2}"
+MEMORY_MB="${MEMORY_MB:-64}"
+BENCH_THREADS="${BENCH_THREADS:-2}"
+MEMCASLAP="${MEMCASLAP:-0}"
+
+work="$(mktemp -d)"
+server_pids=()
+
+cleanup() {
+  for pid in "${server_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+await_port() {
+  local port="$1"
+  for _ in $(seq 1 300); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "nothing listens on port $port after 30 s" >&2
+  return 1
+}
+
+# Starts both servers; sets memcached_port and larder_port.
+start_servers() {
+  "$root/larder" --version >/dev/null  # builds the jar once, before anything is timed
+  memcached_port="$(free_port)"
+  local user=()
+  [[ "$(id -u)" == 0 ]] && user=(-u nobody)
+  memcached "${user[@]}" -l 127.0.0.1 -p "$memcached_port" -U 0 -t "$SERVER_THREADS" -m "$MEMORY_MB" &
+  server_pids+=("$!")
+  larder_port="$(free_port)"
+  "$root/larder" serve -l 127.0.0.1 -p "$larder_port" -t "$SERVER_THREADS" -m "$MEMORY_MB" &
+  server_pids+=("$!")
+  await_port "$memcached_port"
+  await_port "$larder_port"
+  echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)"
+}
+
+# compare LABEL BENCH_ARGS...: ROUNDS rounds of memcached then Larder; prints each run and the
+# median of the per-round ratios Larder/memcached for ops/s and p99.
+compare() {
+  local label="$1"
+  shift
+  echo "== $label: larder bench $* --duration $DURATION --threads $BENCH_THREADS"
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in memcached larder; do
+      local port_var="${target}_port"
+      "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" \
+        --duration "$DURATION" --quiet --json "$work/$label-$target-$round.json" "$@" >/dev/null
+    done
+  done
+  python3 - "$work" "$label" "$ROUNDS" <<'PY'
+import json, statistics, sys
+work, label, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def load(target, n):
+    with open(f"{work}/{label}-{target}-{n}.json") as f:
+        return json.load(f)
+ops, p99 = [], []
+print(f"{'round':>5} {'target':>9} {'ops/s':>12} {'p50 us':>9} {'p99 us':>9} {'p99.9 us':>9} {'hit%':>7} {'errors':>6}")
+for n in range(1, rounds + 1):
+    runs = {t: load(t, n) for t in ("memcached", "larder")}
+    for t, r in runs.items():
+        lat = r["latency_us"]["all"]
+        print(f"{n:>5} {t:>9} {r['ops_per_second']:>12.0f} {lat['p50']:>9.1f} {lat['p99']:>9.1f} "
+              f"{lat['p99_9']:>9.1f} {100 * r['hit_ratio']:>7.2f} {r['errors']:>6}")
+    ops.append(runs["larder"]["ops_per_second"] / runs["memcached"]["ops_per_second"])
+    p99.append(runs["larder"]["latency_us"]["all"]["p99"] / runs["memcached"]["latency_us"]["all"]["p99"])
+print(f"{label}: median Larder/memcached over {rounds} rounds: ops/s {statistics.median(ops):.3f}x, "
+      f"p99 {statistics.median(p99):.3f}x (goal: ops/s >= 1.0x)")
+PY
+}
+
+# compare_memcaslap MEMCASLAP_ARGS...: the same alternation with memcaslap as the load generator;
+# ops/s only (memcaslap prints no percentiles).
+compare_memcaslap() {
+  echo "== memcaslap $* -t $DURATION"
+  local ratios=()
+  for round in $(seq 1 "$ROUNDS"); do
+    local memcached_tps larder_tps
+    memcached_tps="$(memcaslap -s "127.0.0.1:$memcached_port" -t "$DURATION" "$@" | sed -n 's/.*TPS: \([0-9]*\).*/\1/p')"
+    larder_tps="$(memcaslap -s "127.0.0.1:$larder_port" -t "$DURATION" "$@" | sed -n 's/.*TPS: \([0-9]*\).*/\1/p')"
+    echo "round $round: memcached $memcached_tps ops/s, larder $larder_tps ops/s"
+    ratios+=("$larder_tps/$memcached_tps")
+  done
+  python3 -c 'import statistics, sys; print("memcaslap: median Larder/memcached ops/s %.3fx" % statistics.median(eval(r) for r in sys.argv[1:]))' "${ratios[@]}"
+}

@@ -1,0 +1,116 @@
+package dev.larder.bench;
+
+import dev.larder.protocol.text.TextReplies;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The wire form of the bench's requests: {@code --protocol text|meta}. Keys are {@code key:<index>}.
+ * A get of several keys is one text {@code get k1 k2 ...}, or in meta a batch of quiet
+ * {@code mg <key> v q} ended by {@code mn}, which is how meta clients pipeline a multi-get.
+ */
+public enum Protocol {
+  /** {@code get <key>...} and {@code set <key> 0 0 <bytes>}. */
+  TEXT {
+    @Override
+    public void writeGet(ByteBuf out, long[] keys, int count) {
+      out.writeBytes(TEXT_GET);
+      for (int i = 0; i < count; i++) {
+        out.writeByte(' ');
+        writeKey(out, keys[i]);
+      }
+      out.writeBytes(CRLF);
+    }
+
+    @Override
+    public void writeSet(ByteBuf out, long key, byte[] value, int size) {
+      out.writeBytes(TEXT_SET);
+      writeKey(out, key);
+      out.writeBytes(TEXT_SET_FLAGS_AND_EXPIRY);
+      writeData(out, value, size);
+    }
+
+    @Override
+    public GetEnd getEnds(int count) {
+      return GetEnd.AT_END;
+    }
+  },
+
+  /** {@code mg <key> v} and {@code ms <key> <bytes>}. */
+  META {
+    @Override
+    public void writeGet(ByteBuf out, long[] keys, int count) {
+      if (count == 1) {
+        out.writeBytes(META_GET);
+        writeKey(out, keys[0]);
+        out.writeBytes(META_VALUE_FLAG).writeBytes(CRLF);
+        return;
+      }
+      for (int i = 0; i < count; i++) {
+        out.writeBytes(META_GET);
+        writeKey(out, keys[i]);
+        out.writeBytes(META_VALUE_FLAG).writeBytes(META_QUIET_FLAG).writeBytes(CRLF);
+      }
+      out.writeBytes(META_NO_OP);
+    }
+
+    @Override
+    public void writeSet(ByteBuf out, long key, byte[] value, int size) {
+      out.writeBytes(META_SET);
+      writeKey(out, key);
+      out.writeByte(' ');
+      writeData(out, value, size);
+    }
+
+    @Override
+    public GetEnd getEnds(int count) {
+      return count == 1 ? GetEnd.AT_FIRST_REPLY : GetEnd.AT_NO_OP;
+    }
+  };
+
+  private static final byte[] KEY_PREFIX = ascii("key:");
+  private static final byte[] CRLF = ascii("\r\n");
+  private static final byte[] TEXT_GET = ascii("get");
+  private static final byte[] TEXT_SET = ascii("set ");
+  private static final byte[] TEXT_SET_FLAGS_AND_EXPIRY = ascii(" 0 0 ");
+  private static final byte[] META_GET = ascii("mg ");
+  private static final byte[] META_SET = ascii("ms ");
+  private static final byte[] META_VALUE_FLAG = ascii(" v");
+  private static final byte[] META_QUIET_FLAG = ascii(" q");
+  private static final byte[] META_NO_OP = ascii("mn\r\n");
+
+  /** Writes one get of {@code keys[0..count)}; its replies end as {@link #getEnds} says. */
+  public abstract void writeGet(ByteBuf out, long[] keys, int count);
+
+  /** Writes a set of {@code key} to the first {@code size} bytes of {@code value}. */
+  public abstract void writeSet(ByteBuf out, long key, byte[] value, int size);
+
+  /** How the replies to a get of {@code count} keys end. */
+  public abstract GetEnd getEnds(int count);
+
+  /** Writes the name of key number {@code index}: {@code key:<index>}. */
+  public static void writeKey(ByteBuf out, long index) {
+    out.writeBytes(KEY_PREFIX);
+    TextReplies.writeUnsigned(out, index);
+  }
+
+  /** {@code <size>\r\n<data>\r\n}, the tail of both protocols' sets. */
+  private static void writeData(ByteBuf out, byte[] value, int size) {
+    TextReplies.writeUnsigned(out, size);
+    out.writeBytes(CRLF).writeBytes(value, 0, size).writeBytes(CRLF);
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Which reply completes a get. */
+  public enum GetEnd {
+    /** Text: the values, then {@code END}. */
+    AT_END,
+    /** Meta, one key: its {@code VA} or {@code EN}. */
+    AT_FIRST_REPLY,
+    /** Meta, a quiet batch: the hits' {@code VA}s, then {@code MN}. */
+    AT_NO_OP
+  }
+}

@@ -1,0 +1,58 @@
+package dev.larder.bench.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.larder.bench.Bench;
+import dev.larder.bench.BenchConfig;
+import dev.larder.bench.BenchReport;
+import dev.larder.bench.KeyPattern;
+import dev.larder.bench.Protocol;
+import dev.larder.bench.Ratio;
+import dev.larder.bench.ValueSizes;
+import dev.larder.server.LarderServer;
+import dev.larder.server.ServerConfig;
+import dev.larder.server.it.MemcachedProcess;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Short runs against a real memcached and an in-process Larder. Counts only: no timing is asserted. */
+class BenchIT {
+  @Test
+  void textAgainstMemcached() throws Exception {
+    try (MemcachedProcess memcached = MemcachedProcess.start("-t", "2", "-m", "64")) {
+      assertSound(Bench.run(config(memcached.port(), Protocol.TEXT, 1), null));
+    }
+  }
+
+  @Test
+  void metaMultiGetAgainstMemcached() throws Exception {
+    try (MemcachedProcess memcached = MemcachedProcess.start("-t", "2", "-m", "64")) {
+      assertSound(Bench.run(config(memcached.port(), Protocol.META, 4), null));
+    }
+  }
+
+  @Test
+  void textAgainstLarder() throws Exception {
+    try (LarderServer larder = LarderServer.start(ServerConfig.defaults().withPort(0))) {
+      assertSound(Bench.run(config(larder.port(), Protocol.TEXT, 4), null));
+    }
+  }
+
+  private static BenchConfig config(int port, Protocol protocol, int multiget) {
+    return new BenchConfig(List.of(new InetSocketAddress("127.0.0.1", port)), 2, 4, 4, new Ratio(9, 1),
+        2000, KeyPattern.ZIPF, 0.99, new ValueSizes(10, 200), Duration.ofSeconds(1), 0, 0, protocol,
+        multiget, true, 1);
+  }
+
+  private static void assertSound(BenchReport report) {
+    assertThat(report.ops()).isPositive();
+    assertThat(report.gets()).isPositive();
+    assertThat(report.sets()).isPositive();
+    assertThat(report.hits()).as("every key was prefilled").isPositive();
+    assertThat(report.misses()).isZero();
+    assertThat(report.errors()).isZero();
+    assertThat(report.allLatency().count()).isEqualTo(report.ops());
+  }
+}
