@@ -126,7 +126,7 @@ final class TextProtocolHandler extends ChannelInboundHandlerAdapter {
   private void writeReplies(ChannelHandlerContext ctx) {
     if (replies != null && replies.isReadable()) {
       server.stats().bytesWritten.add(replies.readableBytes());
-      ctx.write(replies);
+      ctx.write(replies, ctx.voidPromise());
       replies = null;
     }
   }
