@@ -4,6 +4,7 @@ import dev.larder.client.routing.Node;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,9 @@ import java.util.concurrent.TimeoutException;
  * CacheException} (a {@link CacheTimeoutException} when the wait runs out), a {@link
  * dev.larder.client.transcoder.TranscodingException}, or an {@link IllegalArgumentException} for a bad
  * key. See {@link LarderClient} for what each command does. Thread-safe; get one from {@link
- * LarderClient#sync()}.
+ * LarderClient#sync()}, which builds one over the client itself: an implementation of {@link
+ * LarderClient} (a decorator, a test double) builds its own with {@link
+ * #BlockingLarderClient(LarderClient, Duration)}.
  *
  * @param <V> the type of values
  */
@@ -24,14 +27,29 @@ public final class BlockingLarderClient<V> {
   private final LarderClient<V> async;
   private final Duration timeout;
 
-  BlockingLarderClient(LarderClient<V> async, Duration timeout) {
-    this.async = async;
+  /**
+   * Blocking calls over {@code async}.
+   *
+   * @param async the client whose futures are awaited
+   * @param timeout the longest each call waits: at least the time {@code async} may take to
+   *     complete or fail a future on its own, so that its own verdict is the one reported
+   */
+  public BlockingLarderClient(LarderClient<V> async, Duration timeout) {
+    this.async = Objects.requireNonNull(async, "async");
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
+    }
     this.timeout = timeout;
   }
 
   /** The asynchronous client behind this one. */
   public LarderClient<V> async() {
     return async;
+  }
+
+  /** The longest each call waits. */
+  public Duration timeout() {
+    return timeout;
   }
 
   /** Blocking {@link LarderClient#get}: the value, or null on a miss. */
