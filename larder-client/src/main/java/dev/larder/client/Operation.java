@@ -3,6 +3,8 @@ package dev.larder.client;
 import dev.larder.client.routing.Node;
 import dev.larder.protocol.text.TextResponse;
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
@@ -14,7 +16,19 @@ import java.util.concurrent.ScheduledFuture;
  * @param <T> what the command yields
  */
 abstract class Operation<T> {
+  private static final VarHandle SLOT;
+
+  static {
+    try {
+      SLOT = MethodHandles.lookup().findVarHandle(Operation.class, "slot", OutstandingLimit.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final CompletableFuture<T> future = new CompletableFuture<>();
+  /** The place this operation holds in its server's limit, until its outcome is known. */
+  private volatile OutstandingLimit slot;
   /** When the pipeline took it: its deadline is this plus the operation timeout. */
   long submittedNanos;
   /** The pending timeout while the operation awaits replies. */
@@ -22,6 +36,11 @@ abstract class Operation<T> {
 
   final CompletableFuture<T> future() {
     return future;
+  }
+
+  /** Records that the operation took a place in {@code limit}; it gives it back when it ends. */
+  final void holds(OutstandingLimit limit) {
+    slot = limit;
   }
 
   /** Writes the command. */
@@ -43,7 +62,7 @@ abstract class Operation<T> {
    */
   final boolean accept(TextResponse response, Node node) {
     if (response instanceof TextResponse.Error error) {
-      future.completeExceptionally(new ServerErrorException(node, error.kind(), error.message()));
+      fail(new ServerErrorException(node, error.kind(), error.message()));
       return true;
     }
     return onReply(response);
@@ -53,11 +72,21 @@ abstract class Operation<T> {
   abstract boolean onReply(TextResponse response);
 
   final void complete(T value) {
+    releaseSlot();
     future.complete(value);
   }
 
   /** Fails the future unless it is already done; returns whether it did. */
   final boolean fail(Throwable cause) {
+    releaseSlot();
     return future.completeExceptionally(cause);
+  }
+
+  // Before the future completes, so whoever sees the outcome also sees the place free again.
+  private void releaseSlot() {
+    OutstandingLimit held = (OutstandingLimit) SLOT.getAndSet(this, null);
+    if (held != null) {
+      held.release();
+    }
   }
 }

@@ -33,7 +33,6 @@ final class OperationPipeline extends ByteToMessageDecoder {
 
   private final Node node;
   private final Duration timeout;
-  private final OutstandingLimit limit;
   private final TextResponseDecoder decoder;
   private final Queue<Operation<?>> submitted = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean batchScheduled = new AtomicBoolean();
@@ -43,10 +42,9 @@ final class OperationPipeline extends ByteToMessageDecoder {
   private int silentTimeouts;
   private Throwable closeCause;
 
-  OperationPipeline(Node node, Duration timeout, OutstandingLimit limit, int maxValueBytes) {
+  OperationPipeline(Node node, Duration timeout, int maxValueBytes) {
     this.node = node;
     this.timeout = timeout;
-    this.limit = limit;
     this.decoder = new TextResponseDecoder(maxValueBytes);
   }
 
@@ -55,7 +53,7 @@ final class OperationPipeline extends ByteToMessageDecoder {
     this.ctx = context;
   }
 
-  /** Queues {@code operation}, already counted in the limit, for the next batch. Any thread. */
+  /** Queues {@code operation}, already holding its place in the limit, for the next batch. Any thread. */
   void submit(Operation<?> operation) {
     operation.submittedNanos = System.nanoTime();
     submitted.add(operation);
@@ -97,7 +95,6 @@ final class OperationPipeline extends ByteToMessageDecoder {
         } else {
           done.fail(lost("write to " + node + " failed", write.cause()));
         }
-        limit.release();
       }
       if (!write.isSuccess()) {
         closeWith(write.cause());
@@ -169,13 +166,11 @@ final class OperationPipeline extends ByteToMessageDecoder {
     Operation<?> operation;
     while ((operation = submitted.poll()) != null) {
       operation.fail(lost(message, closeCause));
-      limit.release();
     }
   }
 
   private void retire(Operation<?> operation) {
     operation.timeout.cancel(false);
-    limit.release();
   }
 
   private ConnectionLostException lost(String message, Throwable cause) {

@@ -33,7 +33,7 @@ final class ServerConnections {
           @Override
           protected void initChannel(Channel channel) {
             channel.pipeline().addLast(
-                new OperationPipeline(node, config.operationTimeout(), limit, config.maxValueBytes()));
+                new OperationPipeline(node, config.operationTimeout(), config.maxValueBytes()));
           }
         });
     for (int i = 0; i < config.connectionsPerServer(); i++) {
@@ -55,6 +55,7 @@ final class ServerConnections {
     } else if (!limit.tryAcquire()) {
       operation.fail(new OverloadedException(node, limit.max()));
     } else {
+      operation.holds(limit);
       pipeline.submit(operation);
     }
     return operation.future();
