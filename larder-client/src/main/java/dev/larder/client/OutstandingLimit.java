@@ -2,7 +2,7 @@ package dev.larder.client;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts the operations of one server between acceptance and their last reply, up to a bound. */
+/** Counts the operations of one server from acceptance until their outcome is known, up to a bound. */
 final class OutstandingLimit {
   private final int max;
   private final AtomicInteger outstanding = new AtomicInteger();
@@ -20,7 +20,7 @@ final class OutstandingLimit {
     return true;
   }
 
-  /** One operation is done with the connection. */
+  /** One operation has its outcome: a reply, a failure or a timeout. */
   void release() {
     outstanding.decrementAndGet();
   }
