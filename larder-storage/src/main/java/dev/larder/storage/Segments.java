@@ -13,9 +13,6 @@ final class Segments {
   static final byte FREE = 0;
   static final byte DATA = 1;
   static final byte INDEX = 2;
-  /** The queue of a data segment (S3-FIFO): new items land in the small one, items read there move to main. */
-  static final byte SMALL = 0;
-  static final byte MAIN = 1;
   /** Offsets take this many bits of a CAS unique and of an index slot, which caps the page size. */
   static final int OFFSET_BITS = 20;
   /** Page numbers take this many bits of an index slot. */
@@ -38,7 +35,6 @@ final class Segments {
   /** The latest expiry of the segment's items in Unix seconds; {@link Long#MAX_VALUE} for never. */
   private long[] maxExpiry = new long[0];
   private long[] startedMillis = new long[0];
-  private byte[] queue = new byte[0];
 
   Segments(int pageSize, int budget) {
     if (pageSize > MAX_PAGE_SIZE || Integer.bitCount(pageSize) != 1) {
@@ -65,13 +61,8 @@ final class Segments {
       liveBytes = Arrays.copyOf(liveBytes, budget);
       maxExpiry = Arrays.copyOf(maxExpiry, budget);
       startedMillis = Arrays.copyOf(startedMillis, budget);
-      queue = Arrays.copyOf(queue, budget);
     }
     dropSpareBuffers();
-  }
-
-  boolean hasFreePage() {
-    return inUse < budget;
   }
 
   boolean overBudget() {
@@ -160,19 +151,14 @@ final class Segments {
     return use[page];
   }
 
-  /** Makes {@code page} an empty data segment of a new generation in {@code queueOf} ({@link #SMALL} or {@link #MAIN}). */
-  void startSegment(int page, long newGeneration, long nowMillis, byte queueOf) {
-    queue[page] = queueOf;
+  /** Makes {@code page} an empty data segment of a new generation. */
+  void startSegment(int page, long newGeneration, long nowMillis) {
     generation[page] = newGeneration;
     used[page] = 0;
     liveItems[page] = 0;
     liveBytes[page] = 0;
     maxExpiry[page] = 0;
     startedMillis[page] = nowMillis;
-  }
-
-  byte queue(int page) {
-    return queue[page];
   }
 
   long generation(int page) {
@@ -201,6 +187,11 @@ final class Segments {
     int offset = used[page];
     used[page] = offset + size;
     return offset;
+  }
+
+  /** Sets the end of a segment whose items were just moved towards its start. */
+  void truncate(int page, int newUsed) {
+    used[page] = newUsed;
   }
 
   int liveItems(int page) {

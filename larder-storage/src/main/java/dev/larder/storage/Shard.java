@@ -10,26 +10,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * index, all behind one lock, which makes every operation atomic for its key. The rules of each
  * operation mirror {@link ReferenceEngine}'s, which tests hold this class to.
  *
- * <p>Segments form two FIFO queues, as in S3-FIFO: new keys are appended to the write segment of
- * the small queue, keys remembered by {@link Ghosts} (evicted from it lately) and items moved by
- * eviction to that of the main queue. When no page is free, room comes from, in order: a segment
- * whose items are all gone, expired or flushed (proactive reclaim); then, with evictions, the oldest
- * segment of the small queue while it holds a tenth of the segments or more, else the oldest of the
- * main queue. Its items read since their last pass move to the main queue with their read count
- * decayed and the rest are dropped, so one-hit wonders leave after a short stay in the small queue
- * and items read often survive several passes over the main one (segment-level CLOCK). Without
- * evictions, the segment with the fewest live bytes is compacted. Methods named {@code locked...}
- * expect the caller to hold {@link #lock}.
+ * <p>Items are appended to the write segment. When no page is free, room comes from, in order: a
+ * segment whose items are all gone, expired or flushed (proactive reclaim); then, with evictions, the
+ * oldest segment, whose items read since their last pass are moved to its start with their read
+ * count decayed and the rest dropped (segment-level CLOCK: one-hit wonders leave first); without
+ * evictions, the segment with the fewest live bytes, compacted. The compacted segment, stamped with a
+ * new generation, becomes the write segment. Methods named {@code locked...} expect the caller to
+ * hold {@link #lock}.
  */
 final class Shard {
   /** How many oldest segments one store may compact keeping read items before it drops them all. */
   private static final int SECOND_CHANCES = 2;
-  /** The small queue is evicted from while it has at least this share of the data segments. */
-  private static final int SMALL_QUEUE_SHARE_DIVISOR = 10;
-  /** The ghost table takes this share of the budget, rounded up to whole pages... */
-  private static final int GHOST_SHARE_DIVISOR = 64;
-  /** ...when the budget has at least this many pages: a smaller shard remembers no ghosts. */
-  private static final int MIN_PAGES_FOR_GHOSTS = 16;
 
   /** Which live items a segment walk keeps. */
   private enum Keep {
@@ -44,17 +35,15 @@ final class Shard {
   private final ReentrantLock lock = new ReentrantLock();
   private final EngineConfig config;
   private final AtomicLong generations;
-  private final int pageSize;
   private final Segments segments;
   private final HashIndex index;
-  private Ghosts ghosts;
   private final ItemLayout.Cursor cursor = new ItemLayout.Cursor();
   private final View view = new View();
   private final HashIndex.KeyMatcher keyMatcher = this::keyAt;
   private final byte[] keyScratch = new byte[ItemLayout.MAX_KEY_LENGTH];
 
-  /** The data segment each queue ({@link Segments#SMALL}, {@link Segments#MAIN}) appends to; -1 when none is open. */
-  private final int[] writePages = {-1, -1};
+  /** The data segment new items go to; -1 when none is open. */
+  private int writePage = -1;
   /** The highest CAS unique given out here; a flush hides every item up to it. */
   private long issuedCas;
   /** Items whose CAS unique is at most this were flushed. */
@@ -76,15 +65,8 @@ final class Shard {
   Shard(EngineConfig config, int pageSize, int budgetPages, AtomicLong generations) {
     this.config = config;
     this.generations = generations;
-    this.pageSize = pageSize;
-    this.segments = new Segments(pageSize, budgetPages - ghostPages(budgetPages));
-    this.ghosts = new Ghosts(ghostPages(budgetPages) * pageSize);
+    this.segments = new Segments(pageSize, budgetPages);
     this.index = new HashIndex(segments);
-  }
-
-  /** The pages of a budget that go to the ghost table. */
-  private static int ghostPages(int budgetPages) {
-    return budgetPages < MIN_PAGES_FOR_GHOSTS ? 0 : (budgetPages + GHOST_SHARE_DIVISOR - 1) / GHOST_SHARE_DIVISOR;
   }
 
   Lookup lookup(byte[] key, long hash, boolean touch, long expiresAt, ItemVisitor visitor) {
@@ -153,9 +135,8 @@ final class Shard {
       if (!config.fitsItemSize(key.length, valueLength) || !fitsSegment(key.length, valueLength, newFlags)) {
         return StoreResult.TOO_LARGE;
       }
-      byte queue = existing != null ? segments.queue(existing.pageNumber) : lockedQueueOfNewKey(hash);
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(key.length, valueLength, newFlags), queue, now)) {
+      if (!lockedMakeRoom(ItemLayout.size(key.length, valueLength, newFlags), now)) {
         outOfMemory++;
         return StoreResult.NO_MEMORY;
       }
@@ -166,7 +147,7 @@ final class Shard {
           return mode == StoreMode.CAS ? StoreResult.NOT_FOUND : StoreResult.NOT_STORED;
         }
       }
-      lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET, queue);
+      lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET);
       return StoreResult.STORED;
     } finally {
       lock.unlock();
@@ -206,16 +187,15 @@ final class Shard {
       byte[] digits = DecimalValue.format(result, cursor.valueLength);
       int flags = cursor.flags;
       long expirySeconds = cursor.expirySeconds;
-      byte queue = segments.queue(cursor.pageNumber);
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, flags), queue, now)) {
+      if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, flags), now)) {
         outOfMemory++;
         return Arithmetic.notFound(); // only with -M: no room for the new value
       }
       if (relocations != before && (pos = lockedFindAgain(key, tag)) < 0) {
         return Arithmetic.notFound(); // making room evicted it
       }
-      lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET, queue);
+      lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET);
       return Arithmetic.ok(result);
     } finally {
       lock.unlock();
@@ -241,7 +221,8 @@ final class Shard {
     lock.lock();
     try {
       if (atMillis <= config.clock().millis()) {
-        lockedFlushNow();
+        flushedUpToCas = issuedCas;
+        pendingFlushAt = 0;
       } else {
         pendingFlushAt = atMillis;
       }
@@ -255,12 +236,9 @@ final class Shard {
     lock.lock();
     try {
       long now = lockedNow();
-      segments.setBudget(pages - ghostPages(pages));
-      if (ghostPages(pages) * pageSize != ghosts.bytes()) {
-        ghosts = new Ghosts(ghostPages(pages) * pageSize);
-      }
+      segments.setBudget(pages);
       if (segments.overBudget()) {
-        lockedSealWriteSegments(); // they may go too
+        writePage = -1; // the write segment may go too
       }
       while (segments.overBudget() && lockedFreeDataPage(now, true)) {
         relocations++;
@@ -293,8 +271,7 @@ final class Shard {
     try {
       segments.clear();
       index.clear();
-      ghosts.clear();
-      lockedSealWriteSegments();
+      writePage = -1;
       itemBytes = 0;
     } finally {
       lock.unlock();
@@ -310,34 +287,10 @@ final class Shard {
   private long lockedNow() {
     long now = config.clock().millis();
     if (pendingFlushAt != 0 && now >= pendingFlushAt) {
-      lockedFlushNow();
+      flushedUpToCas = issuedCas;
+      pendingFlushAt = 0;
     }
     return now;
-  }
-
-  /**
-   * Hides every item written so far. The write segments are sealed because an item appended to a
-   * segment started before the flush would get a CAS unique at or below the flushed ones.
-   */
-  private void lockedFlushNow() {
-    flushedUpToCas = issuedCas;
-    pendingFlushAt = 0;
-    lockedSealWriteSegments();
-  }
-
-  private void lockedSealWriteSegments() {
-    writePages[Segments.SMALL] = -1;
-    writePages[Segments.MAIN] = -1;
-  }
-
-  /**
-   * The queue a key not in the cache goes to: main while the shard has free pages (there is nothing
-   * to protect yet) or if the key was evicted from the small queue lately, that is, within as many
-   * evictions as the shard holds items; the small queue otherwise.
-   */
-  private byte lockedQueueOfNewKey(long hash) {
-    boolean toMain = !config.evictions() || segments.hasFreePage() || ghosts.forget(hash, index.size());
-    return toMain ? Segments.MAIN : Segments.SMALL;
   }
 
   /** Whether the item at {@code location} has {@code key}; the index's key matcher. */
@@ -425,17 +378,17 @@ final class Shard {
   }
 
   /**
-   * Appends a new version of {@code key} to the write segment of {@code queue}, which has room, and points the index
+   * Appends a new version of {@code key} to the write segment, which has room, and points the index
    * at it. Its value is {@code value}, after ({@link StoreMode#APPEND}) or before ({@link
    * StoreMode#PREPEND}) the value of the current item in {@link #cursor}. {@code pos} is the current
    * item's slot, -1 for a new key.
    */
-  private void lockedWrite(long pos, int tag, byte[] key, int flags, long expirySeconds, byte[] value,
-      StoreMode joining, byte queue) {
+  private void lockedWrite(
+      long pos, int tag, byte[] key, int flags, long expirySeconds, byte[] value, StoreMode joining) {
     int oldLength = joining == StoreMode.SET ? 0 : cursor.valueLength;
     int valueLength = oldLength + value.length;
     int size = ItemLayout.size(key.length, valueLength, flags);
-    int page = writePages[queue];
+    int page = writePage;
     int offset = segments.append(page, size);
     ByteBuffer buffer = segments.page(page);
     int valueAt = ItemLayout.writeHeaderAndKey(buffer, offset, key, flags, expirySeconds, valueLength);
@@ -461,12 +414,12 @@ final class Shard {
   }
 
   /**
-   * Makes room for an item of {@code size} bytes in {@code queue} and one more index slot (an overwrite may find its
+   * Makes room for an item of {@code size} bytes and one more index slot (an overwrite may find its
    * old item evicted meanwhile); false if it cannot. Items may move or leave, which {@link
    * #relocations} counts.
    */
-  private boolean lockedMakeRoom(int size, byte queue, long now) {
-    return lockedEnsureIndexRoom(now) && lockedEnsureWriteRoom(size, queue, now);
+  private boolean lockedMakeRoom(int size, long now) {
+    return lockedEnsureIndexRoom(now) && lockedEnsureWriteRoom(size, now);
   }
 
   private boolean lockedEnsureIndexRoom(long now) {
@@ -497,85 +450,69 @@ final class Shard {
   }
 
   /**
-   * Frees one data segment other than the write segments: one whose items are all dead, else with
-   * {@code evict} the next eviction victim. False if there is none.
+   * Frees one data segment other than the write segment: one whose items are all dead, else with
+   * {@code evict} the oldest. False if there is none.
    */
   private boolean lockedFreeDataPage(long now, boolean evict) {
     int victim = lockedDeadSegment(now);
     if (victim < 0 && evict) {
-      victim = lockedEvictionVictim();
+      victim = lockedOldestSegment();
     }
     if (victim < 0) {
       return false;
     }
-    lockedWalk(victim, Keep.NONE, now);
+    lockedCompact(victim, Keep.NONE, now);
     segments.release(victim);
     return true;
   }
 
-  private boolean lockedEnsureWriteRoom(int size, byte queue, long now) {
+  private boolean lockedEnsureWriteRoom(int size, long now) {
     int secondChances = 0;
-    while (writePages[queue] < 0 || segments.free(writePages[queue]) < size) {
-      writePages[queue] = -1; // seal it: it stays in the cache, and new items go elsewhere
+    while (writePage < 0 || segments.free(writePage) < size) {
+      writePage = -1; // seal it: it stays in the cache, and new items go elsewhere
       int page = segments.take(Segments.DATA);
-      if (page < 0) {
-        page = lockedDeadSegment(now);
-        Keep keep = Keep.LIVE;
-        if (page < 0 && config.evictions()) {
-          page = lockedEvictionVictim();
-          keep = secondChances++ < SECOND_CHANCES ? Keep.READ : Keep.NONE;
-        } else if (page < 0) {
-          page = lockedEmptiestSegment(size);
-        }
-        if (page < 0) {
-          return false;
-        }
-        if (!lockedWalk(page, keep, now)) {
-          continue; // it became the main queue's write segment
-        }
+      if (page >= 0) {
+        segments.startSegment(page, generations.incrementAndGet(), now);
+        writePage = page;
+        continue;
       }
-      segments.startSegment(page, generations.incrementAndGet(), now, queue);
-      writePages[queue] = page;
+      Keep keep = Keep.LIVE;
+      int victim = lockedDeadSegment(now);
+      if (victim < 0 && config.evictions()) {
+        victim = lockedOldestSegment();
+        keep = secondChances++ < SECOND_CHANCES ? Keep.READ : Keep.NONE;
+      } else if (victim < 0) {
+        victim = lockedEmptiestSegment(size);
+      }
+      if (victim < 0) {
+        return false;
+      }
+      lockedCompact(victim, keep, now);
+      writePage = victim;
     }
     return true;
   }
 
-  private boolean isWriteSegment(int page) {
-    return page == writePages[Segments.SMALL] || page == writePages[Segments.MAIN];
-  }
-
-  /** A data segment, not a write segment, whose items are all gone, expired or flushed; or -1. */
+  /** A data segment, not the write segment, whose items are all gone, expired or flushed; or -1. */
   private int lockedDeadSegment(long now) {
     for (int p = 0; p < segments.pageSlots(); p++) {
-      if (segments.use(p) == Segments.DATA && !isWriteSegment(p) && segments.allDead(p, now, flushedUpToCas)) {
+      if (segments.use(p) == Segments.DATA && p != writePage && segments.allDead(p, now, flushedUpToCas)) {
         return p;
       }
     }
     return -1;
   }
 
-  /**
-   * The segment to evict from, not a write segment: the oldest of the small queue while that queue
-   * holds a tenth of the data segments or the main queue has none to give, else the oldest of the
-   * main queue; -1 if there is none.
-   */
-  private int lockedEvictionVictim() {
-    int[] oldest = {-1, -1};
-    int[] count = new int[2];
+  /** The data segment, not the write segment, of the oldest generation; or -1. */
+  private int lockedOldestSegment() {
+    int oldest = -1;
     for (int p = 0; p < segments.pageSlots(); p++) {
-      if (segments.use(p) != Segments.DATA) {
-        continue;
-      }
-      byte queue = segments.queue(p);
-      count[queue]++;
-      if (!isWriteSegment(p)
-          && (oldest[queue] < 0 || segments.generation(p) < segments.generation(oldest[queue]))) {
-        oldest[queue] = p;
+      if (segments.use(p) == Segments.DATA && p != writePage
+          && (oldest < 0 || segments.generation(p) < segments.generation(oldest))) {
+        oldest = p;
       }
     }
-    int small = oldest[Segments.SMALL];
-    boolean smallIsDue = count[Segments.SMALL] * SMALL_QUEUE_SHARE_DIVISOR >= count[Segments.SMALL] + count[Segments.MAIN];
-    return small >= 0 && (smallIsDue || oldest[Segments.MAIN] < 0) ? small : oldest[Segments.MAIN];
+    return oldest;
   }
 
   /** The data segment with the fewest live bytes that compacts to room for {@code size}; or -1. */
@@ -593,26 +530,26 @@ final class Shard {
 
   /**
    * Walks data segment {@code page}, dropping dead items (reclaimed) and the live ones {@code keep}
-   * does not keep (evicted; those of the small queue are remembered as ghosts), and moving the kept
-   * ones to the main queue's write segment; once that is full or missing, this segment, restarted,
-   * takes their place, compacted towards its start. The segment gets a new generation, so moved items
-   * get new CAS uniques. Returns whether it was left empty; if not, it is the main write segment.
+   * does not keep (evicted), moving the kept ones to the segment's start. The segment gets a new
+   * generation, so moved items get new CAS uniques, above every earlier one.
    */
-  private boolean lockedWalk(int page, Keep keep, long now) {
+  private void lockedCompact(int page, Keep keep, long now) {
     ByteBuffer buffer = segments.page(page);
     long oldGeneration = segments.generation(page);
-    boolean small = segments.queue(page) == Segments.SMALL;
     int end = segments.used(page);
-    segments.startSegment(page, generations.incrementAndGet(), now, Segments.MAIN);
+    segments.startSegment(page, generations.incrementAndGet(), now);
     for (int from = 0; from < end; ) {
       ItemLayout.Cursor item = cursor.read(buffer, page, from);
       int size = item.size;
       if (!item.has(ItemLayout.UNLINKED)) {
-        long hash = lockedHashOf(item);
-        long pos = lockedSlotOf(hash, HashIndex.location(page, from));
+        long pos = lockedSlotOf(item, HashIndex.location(page, from));
         Lookup dead = deadness(oldGeneration << Segments.OFFSET_BITS | from, item, now);
         if (dead == null && keep(item, keep)) {
-          lockedMoveToMain(item, pos);
+          int to = segments.append(page, size);
+          moveLeft(buffer, from, to, size);
+          index.relocate(pos, HashIndex.location(page, to));
+          segments.link(page, size, item.expirySeconds);
+          issuedCas = Math.max(issuedCas, segments.casOf(page, to));
         } else {
           index.remove(pos);
           itemBytes -= size;
@@ -621,37 +558,12 @@ final class Shard {
           } else {
             evicted++;
             evictedUnfetched += item.has(ItemLayout.FETCHED) ? 0 : 1;
-            if (small) {
-              ghosts.remember(hash);
-            }
           }
         }
       }
       from += size;
     }
     relocations++;
-    return writePages[Segments.MAIN] != page;
-  }
-
-  /**
-   * Moves a kept item of the segment being walked to the main write segment, which becomes the walked
-   * segment itself when the item does not fit.
-   */
-  private void lockedMoveToMain(ItemLayout.Cursor item, long pos) {
-    int main = writePages[Segments.MAIN];
-    if (main < 0 || main != item.pageNumber && segments.free(main) < item.size) {
-      main = item.pageNumber;
-      writePages[Segments.MAIN] = main;
-    }
-    int to = segments.append(main, item.size);
-    if (main == item.pageNumber) {
-      moveLeft(item.page, item.offset, to, item.size);
-    } else {
-      segments.page(main).put(to, item.page, item.offset, item.size);
-    }
-    index.relocate(pos, HashIndex.location(main, to));
-    segments.link(main, item.size, item.expirySeconds);
-    issuedCas = Math.max(issuedCas, segments.casOf(main, to));
   }
 
   /** Whether a walk keeps a live item; {@link Keep#READ} spends one of its reads. */
@@ -670,14 +582,10 @@ final class Shard {
     }
   }
 
-  private long lockedHashOf(ItemLayout.Cursor item) {
+  /** The slot pointing at the linked item in {@code item}, found through its key's hash. */
+  private long lockedSlotOf(ItemLayout.Cursor item, long location) {
     item.page.get(item.keyOffset, keyScratch, 0, item.keyLength);
-    return KeyHash.of(keyScratch, item.keyLength);
-  }
-
-  /** The slot pointing at {@code location}, where a linked item whose key has {@code hash} lies. */
-  private long lockedSlotOf(long hash, long location) {
-    long pos = index.findLocation(HashIndex.tag(hash), location);
+    long pos = index.findLocation(HashIndex.tag(KeyHash.of(keyScratch, item.keyLength)), location);
     if (pos < 0) {
       throw new IllegalStateException("no index slot for a linked item at " + location);
     }
