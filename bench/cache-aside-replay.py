@@ -1,5 +1,5 @@
 # Cache-aside replay (benchmark W4, or a trace from ../shared/traces) against a memcached-protocol server:
-# get; on a miss set. Prints the miss ratio after the warm-up share. Keys and value sizes match
+# get; on a miss set. Prints the miss ratio after the warm-up share. Key length (12 B) and value sizes match
 # larder-storage HitRatioTest. Usage: cache-aside-replay.py PORT KEYS REQUESTS WARMUP MIN_VALUE MAX_VALUE [TRACE.xz]
 # W4 against memcached: memcached -u nobody -l 127.0.0.1 -p 21877 -U 0 -t 2 -m 64 &
 #   python3 bench/cache-aside-replay.py 21877 1000000 2000000 0.2 50 500
