@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Differences from {@link ReferenceEngine} that callers can see: expiry has memcached's one-second
  * resolution (rounded up); an item moved by eviction gets a new CAS unique; an item must also fit one
- * page ({@link #pageSizeFor}), so caches under 16 MB refuse the largest items as too large.
+ * page ({@link #pageSizeFor}), so caches under 16 times the item size limit refuse the largest items
+ * as too large.
  */
 public final class SegmentEngine implements CacheEngine {
   static final int MIN_PAGE_SIZE = 4096;
@@ -33,9 +34,8 @@ public final class SegmentEngine implements CacheEngine {
 
   public SegmentEngine(EngineConfig config) {
     this.memoryLimit = config.memoryLimit();
-    this.pageSize = pageSizeFor(memoryLimit);
-    int count = (int) Math.min(MAX_SHARDS,
-        Math.max(1, Long.highestOneBit(memoryLimit / pageSize / PAGES_PER_SHARD)));
+    this.pageSize = pageSizeFor(memoryLimit, config.maxItemSize());
+    int count = shardCountFor(memoryLimit, pageSize);
     AtomicLong generations = new AtomicLong();
     shards = new Shard[count];
     for (int i = 0; i < count; i++) {
@@ -43,10 +43,19 @@ public final class SegmentEngine implements CacheEngine {
     }
   }
 
-  /** The page (and segment) size for a limit: 1 MiB, less for caches under 16 MiB. */
-  static int pageSizeFor(long memoryLimit) {
-    long size = Long.highestOneBit(Math.max(1, memoryLimit / MIN_PAGES));
-    return (int) Math.max(MIN_PAGE_SIZE, Math.min(Segments.MAX_PAGE_SIZE, size));
+  /**
+   * The page (and segment) size: the smallest power of two that holds the largest item, from 4 KiB
+   * to 1 MiB, and at most 1/16 of the limit. Smaller pages make more of them, hence more shards.
+   */
+  static int pageSizeFor(long memoryLimit, int maxItemSize) {
+    long forItems = Math.max(MIN_PAGE_SIZE, Long.highestOneBit(maxItemSize - 1L) << 1);
+    long forLimit = Long.highestOneBit(Math.max(1, memoryLimit / MIN_PAGES));
+    return (int) Math.max(MIN_PAGE_SIZE, Math.min(Segments.MAX_PAGE_SIZE, Math.min(forItems, forLimit)));
+  }
+
+  /** One shard per 64 pages, a power of two, at most 64: a shard with fewer pages wastes more of them. */
+  static int shardCountFor(long memoryLimit, int pageSize) {
+    return (int) Math.min(MAX_SHARDS, Math.max(1, Long.highestOneBit(memoryLimit / pageSize / PAGES_PER_SHARD)));
   }
 
   /** Each shard's share of a limit, in pages. */
