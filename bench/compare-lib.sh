@@ -45,53 +45,76 @@ await_port() {
   return 1
 }
 
-# Starts both servers; sets memcached_port and larder_port.
+# cpu_ticks PID: the user plus system CPU time the process has used, in clock ticks.
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# Starts both servers; sets memcached_port, larder_port, memcached_pid and larder_pid.
 start_servers() {
   "$root/larder" --version >/dev/null  # builds the jar once, before anything is timed
   memcached_port="$(free_port)"
   local user=()
   [[ "$(id -u)" == 0 ]] && user=(-u nobody)
   memcached "${user[@]}" -l 127.0.0.1 -p "$memcached_port" -U 0 -t "$SERVER_THREADS" -m "$MEMORY_MB" &
-  server_pids+=("$!")
+  memcached_pid="$!"
+  server_pids+=("$memcached_pid")
   larder_port="$(free_port)"
+  # The launcher execs java, so this is the server's own pid.
   "$root/larder" serve -l 127.0.0.1 -p "$larder_port" -t "$SERVER_THREADS" -m "$MEMORY_MB" &
-  server_pids+=("$!")
+  larder_pid="$!"
+  server_pids+=("$larder_pid")
   await_port "$memcached_port"
   await_port "$larder_port"
   echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)"
 }
 
 # compare LABEL BENCH_ARGS...: ROUNDS rounds of memcached then Larder; prints each run and the
-# median of the per-round ratios Larder/memcached for ops/s and p99.
+# median of the per-round ratios Larder/memcached for ops/s, p99 and the server's CPU time per op.
 compare() {
   local label="$1"
   shift
   echo "== $label: larder bench $* --duration $DURATION --threads $BENCH_THREADS"
+  # Every key is set once beforehand, so gets hit and the measured CPU time is the workload's alone.
+  for target in memcached larder; do
+    local port_var="${target}_port"
+    "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" --quiet \
+      --prefill --requests 1 "$@" >/dev/null
+  done
   for round in $(seq 1 "$ROUNDS"); do
     for target in memcached larder; do
-      local port_var="${target}_port"
+      local port_var="${target}_port" pid_var="${target}_pid" before
+      before="$(cpu_ticks "${!pid_var}")"
       "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" \
         --duration "$DURATION" --quiet --json "$work/$label-$target-$round.json" "$@" >/dev/null
+      echo $(($(cpu_ticks "${!pid_var}") - before)) >"$work/$label-$target-$round.ticks"
     done
   done
-  python3 - "$work" "$label" "$ROUNDS" <<'PY'
+  python3 - "$work" "$label" "$ROUNDS" "$(getconf CLK_TCK)" <<'PY'
 import json, statistics, sys
-work, label, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+work, label, rounds, ticks_per_second = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 def load(target, n):
     with open(f"{work}/{label}-{target}-{n}.json") as f:
-        return json.load(f)
-ops, p99 = [], []
-print(f"{'round':>5} {'target':>9} {'ops/s':>12} {'p50 us':>9} {'p99 us':>9} {'p99.9 us':>9} {'hit%':>7} {'errors':>6}")
+        run = json.load(f)
+    with open(f"{work}/{label}-{target}-{n}.ticks") as f:
+        # The server's CPU time over the measured run, per op.
+        run["cpu_us_per_op"] = int(f.read()) / ticks_per_second * 1e6 / max(1, run["ops"])
+    return run
+ops, p99, cpu = [], [], []
+print(f"{'round':>5} {'target':>9} {'ops/s':>12} {'p50 us':>9} {'p99 us':>9} {'p99.9 us':>9} {'hit%':>7} "
+      f"{'errors':>6} {'cpu us/op':>9}")
 for n in range(1, rounds + 1):
     runs = {t: load(t, n) for t in ("memcached", "larder")}
     for t, r in runs.items():
         lat = r["latency_us"]["all"]
         print(f"{n:>5} {t:>9} {r['ops_per_second']:>12.0f} {lat['p50']:>9.1f} {lat['p99']:>9.1f} "
-              f"{lat['p99_9']:>9.1f} {100 * r['hit_ratio']:>7.2f} {r['errors']:>6}")
+              f"{lat['p99_9']:>9.1f} {100 * r['hit_ratio']:>7.2f} {r['errors']:>6} {r['cpu_us_per_op']:>9.2f}")
     ops.append(runs["larder"]["ops_per_second"] / runs["memcached"]["ops_per_second"])
     p99.append(runs["larder"]["latency_us"]["all"]["p99"] / runs["memcached"]["latency_us"]["all"]["p99"])
+    cpu.append(runs["larder"]["cpu_us_per_op"] / runs["memcached"]["cpu_us_per_op"])
 print(f"{label}: median Larder/memcached over {rounds} rounds: ops/s {statistics.median(ops):.3f}x, "
-      f"p99 {statistics.median(p99):.3f}x (goal: ops/s >= 1.0x)")
+      f"p99 {statistics.median(p99):.3f}x, server CPU per op {statistics.median(cpu):.3f}x "
+      f"(goals: ops/s >= 1.0x, CPU per op <= 1.0x)")
 PY
 }
 

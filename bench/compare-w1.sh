@@ -4,7 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/compare-lib.sh"
 
 start_servers
-compare W1 --ratio 9:1 --value-size 100 --connections 64 --pipeline 1 --keys 100000 --prefill
+compare W1 --ratio 9:1 --value-size 100 --connections 64 --pipeline 1 --keys 100000
 if [[ "$MEMCASLAP" == 1 ]]; then
   compare_memcaslap -T "$BENCH_THREADS" -c 64 -X 100
 fi

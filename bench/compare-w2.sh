@@ -5,6 +5,6 @@
 source "$(dirname "${BASH_SOURCE[0]}")/compare-lib.sh"
 
 start_servers
-w1=(--ratio 9:1 --value-size 100 --connections 64 --keys 100000 --prefill)
+w1=(--ratio 9:1 --value-size 100 --connections 64 --keys 100000)
 compare W2-pipeline "${w1[@]}" --pipeline 16
 compare W2-multiget "${w1[@]}" --pipeline 1 --multiget 16

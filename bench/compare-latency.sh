@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Latency at a fixed rate (BENCHMARKS.md): W1 at half of memcached's peak throughput, against
+# memcached and Larder side by side, alternating. Latency counts from each request's intended send
+# time, so a stalled server is not hidden. Goals: Larder's p99 <= memcached's; p99.9 < 5 ms.
+# Settings: see compare-lib.sh (ROUNDS, DURATION, ...).
+source "$(dirname "${BASH_SOURCE[0]}")/compare-lib.sh"
+
+start_servers
+w1=(--ratio 9:1 --value-size 100 --connections 64 --pipeline 1 --keys 100000)
+"$root/larder" bench --servers "127.0.0.1:$memcached_port" --threads "$BENCH_THREADS" --quiet --prefill \
+  --duration "$DURATION" --json "$work/peak.json" "${w1[@]}" >/dev/null
+rate="$(python3 -c 'import json, sys; print(int(json.load(open(sys.argv[1]))["ops_per_second"] / 2))' "$work/peak.json")"
+echo "memcached's W1 peak: $((rate * 2)) ops/s; measuring both at $rate ops/s"
+compare W1-at-half-peak "${w1[@]}" --rate "$rate"
