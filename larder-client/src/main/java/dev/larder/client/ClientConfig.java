@@ -17,4 +17,6 @@ record ClientConfig(
     boolean noreply,
     String keyPrefix,
     ReconnectBackoff reconnectBackoff,
-    int maxValueBytes) {}
+    int maxValueBytes,
+    DeadServerPolicy deadServerPolicy,
+    FailureMode failureMode) {}

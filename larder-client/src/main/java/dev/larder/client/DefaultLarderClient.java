@@ -1,7 +1,6 @@
 package dev.larder.client;
 
 import dev.larder.client.routing.Node;
-import dev.larder.client.routing.NodeLocator;
 import dev.larder.client.transcoder.CachedData;
 import dev.larder.client.transcoder.Transcoder;
 import dev.larder.protocol.text.StorageCommand;
@@ -21,12 +20,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** {@link LarderClient} over a fixed set of servers, each with its own {@link ServerConnections}. */
+/**
+ * {@link LarderClient} over a fixed set of servers, each with its own {@link ServerConnections}. The
+ * {@link Router} places each key, leaving out dead servers, and hears how every command sent went.
+ */
 final class DefaultLarderClient<V> implements LarderClient<V> {
   private final ClientConfig config;
   private final Transcoder<V> transcoder;
   private final KeyEncoder keys;
-  private final NodeLocator locator;
+  private final Router router;
   private final ClientTransport transport;
   private final Map<Node, ServerConnections> servers = new LinkedHashMap<>();
   private final BlockingLarderClient<V> sync;
@@ -36,12 +38,13 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     this.config = config;
     this.transcoder = transcoder;
     this.keys = keys;
-    this.locator = config.locator().apply(config.servers());
     int connections = config.servers().size() * config.connectionsPerServer();
     this.transport = ClientTransport.best(Math.min(connections, Runtime.getRuntime().availableProcessors()));
     for (Node node : config.servers()) {
       servers.put(node, new ServerConnections(node, config, transport));
     }
+    this.router = new Router(config.servers(), config.locator(), config.deadServerPolicy(), config.failureMode(),
+        node -> servers.get(node).isConnected(), System::nanoTime);
     this.sync = new BlockingLarderClient<>(this, config.operationTimeout());
   }
 
@@ -156,7 +159,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
 
   @Override
   public CompletableFuture<Void> flushAll(int delay) {
-    return everyServer(() -> new SingleReplyOperation<>(
+    // Dead servers too: one that missed the flush would serve old values when it came back.
+    return onServers(servers.keySet(), () -> new SingleReplyOperation<>(
         out -> TextCommandWriter.writeFlushAll(out, delay, false), Replies::ok))
         .thenApply(done -> null);
   }
@@ -164,12 +168,12 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   @Override
   public CompletableFuture<Map<Node, Map<String, String>>> stats(String group) {
     TextCommandWriter.checkStatsArgs(group);
-    return everyServer(() -> new StatsOperation(group));
+    return onServers(serversNotDead(), () -> new StatsOperation(group));
   }
 
   @Override
   public CompletableFuture<Map<Node, String>> version() {
-    return everyServer(() -> new SingleReplyOperation<>(TextCommandWriter::writeVersion, Replies::version));
+    return onServers(serversNotDead(), () -> new SingleReplyOperation<>(TextCommandWriter::writeVersion, Replies::version));
   }
 
   @Override
@@ -211,7 +215,25 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   }
 
   private <T> CompletableFuture<T> send(byte[] wireKey, Operation<T> operation) {
-    return server(locator.locate(keys.routingKey(wireKey))).send(operation);
+    RoutingTable table = router.table();
+    return sendToOwner(table, table.locate(keys.routingKey(wireKey)), operation);
+  }
+
+  /** Sends {@code operation}, for keys of {@code owner}, unless {@code table} fails them at once. */
+  private <T> CompletableFuture<T> sendToOwner(RoutingTable table, Node owner, Operation<T> operation) {
+    if (table.refuses(owner)) {
+      operation.fail(new ServerUnavailableException(owner,
+          owner + " is marked dead (failure mode FAIL): its keys fail until it is back"));
+      return operation.future();
+    }
+    return sendTo(owner, operation);
+  }
+
+  /** Sends {@code operation} to {@code node}, and tells the router how it went. */
+  private <T> CompletableFuture<T> sendTo(Node node, Operation<T> operation) {
+    CompletableFuture<T> outcome = server(node).send(operation);
+    outcome.whenComplete((value, failure) -> router.record(node, failure));
+    return outcome;
   }
 
   private CompletableFuture<TextResponse.Value> retrieveOne(String key, BiConsumer<ByteBuf, List<byte[]>> command) {
@@ -224,14 +246,15 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   /** One retrieval per server that owns any of {@code keyList}, all sent before any reply is awaited. */
   private <T> CompletableFuture<Map<String, T>> retrieve(
       Collection<String> keyList, BiConsumer<ByteBuf, List<byte[]>> command, Function<TextResponse.Value, T> decoder) {
+    RoutingTable table = router.table();
     Map<Node, RetrievalOperation> byServer = new LinkedHashMap<>();
     for (String key : keyList) {
       byte[] wireKey = keys.encode(key);
-      byServer.computeIfAbsent(locator.locate(keys.routingKey(wireKey)), node -> new RetrievalOperation(command)).add(key, wireKey);
+      byServer.computeIfAbsent(table.locate(keys.routingKey(wireKey)), node -> new RetrievalOperation(command)).add(key, wireKey);
     }
     Map<String, T> values = new LinkedHashMap<>();
     CompletableFuture<?>[] replies = byServer.entrySet().stream()
-        .map(entry -> server(entry.getKey()).send(entry.getValue()))
+        .map(entry -> sendToOwner(table, entry.getKey(), entry.getValue()))
         .toArray(CompletableFuture<?>[]::new);
     return CompletableFuture.allOf(replies).thenApply(done -> {
       for (RetrievalOperation operation : byServer.values()) {
@@ -241,16 +264,22 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     });
   }
 
-  /** The same command on every server; the results by server, in configuration order. */
-  private <T> CompletableFuture<Map<Node, T>> everyServer(Supplier<Operation<T>> operations) {
+  /** The same command on each of {@code nodes}; the results by server, in the order of {@code nodes}. */
+  private <T> CompletableFuture<Map<Node, T>> onServers(Collection<Node> nodes, Supplier<Operation<T>> operations) {
     checkOpen();
     Map<Node, CompletableFuture<T>> replies = new LinkedHashMap<>();
-    servers.forEach((node, connections) -> replies.put(node, connections.send(operations.get())));
+    nodes.forEach(node -> replies.put(node, sendTo(node, operations.get())));
     return CompletableFuture.allOf(replies.values().toArray(CompletableFuture<?>[]::new)).thenApply(done -> {
       Map<Node, T> results = new LinkedHashMap<>();
       replies.forEach((node, reply) -> results.put(node, reply.join()));
       return results;
     });
+  }
+
+  /** The servers not marked dead, in configuration order. */
+  private List<Node> serversNotDead() {
+    RoutingTable table = router.table();
+    return servers.keySet().stream().filter(node -> !table.isDead(node)).toList();
   }
 
   private ServerConnections server(Node node) {

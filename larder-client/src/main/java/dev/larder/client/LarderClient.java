@@ -23,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
  * fails with a {@link dev.larder.client.transcoder.TranscodingException}. Futures complete on the
  * client's I/O threads: callbacks attached to them must not block.
  *
+ * <p>A server that keeps failing is marked dead for a while ({@link
+ * LarderClientBuilder#deadServerPolicy}, as pymemcache's {@code HashClient}): its keys then go to the
+ * other servers, or their commands fail at once, as the {@link FailureMode} says.
+ *
  * <p>Exptimes follow memcached: 0 never expires; up to 30 days (2592000) is relative seconds; above
  * that an absolute Unix time; negative means already expired.
  *
@@ -40,7 +44,8 @@ public interface LarderClient<V> extends AutoCloseable {
 
   /**
    * The values stored under {@code keys}: one {@code get k1 k2 ...} per server that owns any of them,
-   * all sent at once. Misses are absent from the map. Fails if any of the servers fails.
+   * all sent at once. Misses are absent from the map. Fails if any of the servers fails: with {@link
+   * FailureMode#FAIL}, at once when one of them is marked dead.
    */
   CompletableFuture<Map<String, V>> getAll(Collection<String> keys);
 
@@ -110,22 +115,26 @@ public interface LarderClient<V> extends AutoCloseable {
   CompletableFuture<Boolean> touch(String key, int exptime);
 
   /**
-   * {@code flush_all [delay]} on every server: every item becomes invalid, now (delay 0) or after
+   * {@code flush_all [delay]} on every server, those marked dead included (one that missed the flush
+   * would serve old values when it came back): every item becomes invalid, now (delay 0) or after
    * {@code delay} seconds. Fails if any server fails.
    */
   CompletableFuture<Void> flushAll(int delay);
 
   /**
-   * {@code stats [group]} on every server: each server's {@code STAT} lines as name to value, in the
-   * order sent. {@code group} is empty for the general statistics, or {@code "settings"}, {@code
+   * {@code stats [group]} on every server not marked dead (a dead server is absent from the map): each
+   * server's {@code STAT} lines as name to value, in the order sent. {@code group} is empty for the general statistics, or {@code "settings"}, {@code
    * "items"}, {@code "slabs"}, {@code "conns"}, {@code "sizes"}, {@code "reset"} (which yields empty
-   * maps). Fails if any server fails.
+   * maps). Fails if any server asked fails.
    *
    * @throws IllegalArgumentException if {@code group} holds a control or non-ASCII character
    */
   CompletableFuture<Map<Node, Map<String, String>>> stats(String group);
 
-  /** {@code version} on every server. Fails if any server fails. */
+  /**
+   * {@code version} on every server not marked dead (a dead server is absent from the map). Fails if
+   * any server asked fails.
+   */
   CompletableFuture<Map<Node, String>> version();
 
   /** The same commands as blocking calls that wait at most the operation timeout. */

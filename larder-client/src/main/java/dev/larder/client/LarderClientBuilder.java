@@ -37,6 +37,8 @@ public final class LarderClientBuilder {
   private String keyPrefix = "";
   private ReconnectBackoff reconnectBackoff = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(10));
   private int maxValueBytes = LARGEST_ITEM;
+  private DeadServerPolicy deadServerPolicy = DeadServerPolicy.PYMEMCACHE;
+  private FailureMode failureMode = FailureMode.REDISTRIBUTE;
 
   LarderClientBuilder() {}
 
@@ -137,6 +139,42 @@ public final class LarderClientBuilder {
   }
 
   /**
+   * When a failing server is marked dead, and for how long, as in pymemcache's {@code HashClient}: a
+   * server is dead once it has failed {@code retryAttempts} more times after a first failure, with no
+   * success in between, counting only failures at least {@code retryTimeout} after the last one counted
+   * (so the commands that fail together when a connection drops count once). It is then left out for
+   * {@code deadTimeout}, and back as soon as it has an open connection after that (its connections keep
+   * reconnecting in the background all along). What happens to its keys meanwhile is the {@link
+   * #failureMode}.
+   *
+   * <p>The failures that count say the server is away: no open connection ({@link
+   * ServerUnavailableException}), a connection lost mid-command ({@link ConnectionLostException}), no
+   * reply in time ({@link CacheTimeoutException}). Replies never count, error replies included.
+   *
+   * <p>Default pymemcache's: 2 retry attempts, a 1 second retry timeout and a 60 second dead timeout,
+   * so a server that fails for 2 seconds is left out for a minute.
+   *
+   * @param retryAttempts failures after the first before the server is dead, >= 0; 0 marks it dead at
+   *     its first failure
+   * @param retryTimeout the least time between two counted failures, > 0
+   * @param deadTimeout how long a dead server is left out, > 0
+   */
+  public LarderClientBuilder deadServerPolicy(int retryAttempts, Duration retryTimeout, Duration deadTimeout) {
+    this.deadServerPolicy = new DeadServerPolicy(retryAttempts, retryTimeout, deadTimeout);
+    return this;
+  }
+
+  /**
+   * What happens to the keys of a server marked dead (see {@link #deadServerPolicy}): {@link
+   * FailureMode#REDISTRIBUTE}, the default, sends them to the other servers; {@link FailureMode#FAIL}
+   * fails their commands at once with {@link ServerUnavailableException}.
+   */
+  public LarderClientBuilder failureMode(FailureMode mode) {
+    this.failureMode = Objects.requireNonNull(mode, "mode");
+    return this;
+  }
+
+  /**
    * Connects a client for the values pymemcache shares with Python services: {@code String},
    * {@code Integer}/{@code Long}, {@code byte[]}, and other {@code Serializable} objects for Java
    * readers only, with {@link SerdeTranscoder}'s flags.
@@ -161,7 +199,7 @@ public final class LarderClientBuilder {
     }
     ClientConfig config = new ClientConfig(servers, locator, connectTimeout, operationTimeout,
         connectionsPerServer, maxOutstandingPerServer, noreply, keyPrefix,
-        reconnectBackoff, maxValueBytes);
+        reconnectBackoff, maxValueBytes, deadServerPolicy, failureMode);
     return DefaultLarderClient.connect(config, transcoder);
   }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One of a server's connections, kept open: when it is lost or refused, it is retried after a
  * jittered, capped exponential backoff, resolving the host name again on every attempt so that a
- * server that moved is found.
+ * server that moved is found. (The address is handed to Netty unresolved; its default resolver asks
+ * the JVM, whose cache keeps an answer for {@code networkaddress.cache.ttl}, 30 seconds by default.)
  */
 final class ReconnectingConnection {
   private static final Logger log = LoggerFactory.getLogger(ReconnectingConnection.class);

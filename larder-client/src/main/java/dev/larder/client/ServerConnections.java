@@ -61,6 +61,11 @@ final class ServerConnections {
     return operation.future();
   }
 
+  /** Whether any connection is open now. */
+  boolean isConnected() {
+    return connections.stream().anyMatch(connection -> connection.pipeline() != null);
+  }
+
   void close() {
     connections.forEach(ReconnectingConnection::close);
   }

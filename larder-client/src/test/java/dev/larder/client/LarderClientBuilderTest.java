@@ -29,6 +29,9 @@ class LarderClientBuilderTest {
         .hasMessage("maxOutstandingPerServer: 0 (expected: >= 1)");
     assertThatThrownBy(() -> builder.maxValueBytes(-1))
         .hasMessage("maxValueBytes: -1 (expected: 0..1073741824)");
+    assertThatThrownBy(() -> builder.deadServerPolicy(-1, Duration.ofSeconds(1), Duration.ofSeconds(60)))
+        .hasMessage("deadServerPolicy retryAttempts: -1 (expected: >= 0)");
+    assertThatThrownBy(() -> builder.failureMode(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.larder.client.it;
 
+import static dev.larder.client.it.Eventually.PATIENCE;
+import static dev.larder.client.it.Eventually.eventually;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +29,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,9 +45,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * several servers, and servers that die, freeze or come back. Waits are bounded; nothing is timed.
  */
 class LarderClientIT {
-  /** The longest any test waits for something that should happen much sooner. */
-  private static final Duration PATIENCE = Duration.ofSeconds(10);
-
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
   @AfterEach
@@ -349,20 +347,5 @@ class LarderClientIT {
         .map(operation -> operation.handle((value, failure) -> null))
         .toArray(CompletableFuture<?>[]::new);
     CompletableFuture.allOf(settled).get(PATIENCE.toSeconds(), SECONDS);
-  }
-
-  /** Calls {@code attempt} until it returns without throwing; fails after {@link #PATIENCE}. */
-  private static <T> T eventually(Callable<T> attempt) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      try {
-        return attempt.call();
-      } catch (RuntimeException notYet) {
-        if (System.nanoTime() > deadline) {
-          throw notYet;
-        }
-        Thread.sleep(20);
-      }
-    }
   }
 }
