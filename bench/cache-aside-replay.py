@@ -42,4 +42,4 @@ for i, n in enumerate(reqs):
         if i >= counted: misses += 1
         v = vlen(n)
         sock.sendall(b'set ' + key + b' 0 0 %d noreply\r\n' % v + b'x' * v + b'\r\n')
-print('memcached miss ratio %.4f over %d requests' % (misses / (len(reqs) - counted), len(reqs) - counted))
+print('miss ratio %.4f over %d requests' % (misses / (len(reqs) - counted), len(reqs) - counted))

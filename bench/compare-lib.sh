@@ -45,17 +45,20 @@ await_port() {
   return 1
 }
 
-# Starts both servers; sets memcached_port and larder_port.
+# Starts both servers; sets memcached_port, larder_port, memcached_pid and larder_pid.
 start_servers() {
   "$root/larder" --version >/dev/null  # builds the jar once, before anything is timed
   memcached_port="$(free_port)"
   local user=()
   [[ "$(id -u)" == 0 ]] && user=(-u nobody)
   memcached "${user[@]}" -l 127.0.0.1 -p "$memcached_port" -U 0 -t "$SERVER_THREADS" -m "$MEMORY_MB" &
-  server_pids+=("$!")
+  memcached_pid="$!"
+  server_pids+=("$memcached_pid")
   larder_port="$(free_port)"
+  # The launcher execs java, so this is the server's own pid.
   "$root/larder" serve -l 127.0.0.1 -p "$larder_port" -t "$SERVER_THREADS" -m "$MEMORY_MB" &
-  server_pids+=("$!")
+  larder_pid="$!"
+  server_pids+=("$larder_pid")
   await_port "$memcached_port"
   await_port "$larder_port"
   echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)"
@@ -108,4 +111,17 @@ compare_memcaslap() {
     ratios+=("$larder_tps/$memcached_tps")
   done
   python3 -c 'import statistics, sys; print("memcaslap: median Larder/memcached ops/s %.3fx" % statistics.median(eval(r) for r in sys.argv[1:]))' "${ratios[@]}"
+}
+
+# Stops both servers, so that the next start_servers begins with empty caches.
+stop_servers() {
+  kill "$memcached_pid" "$larder_pid"
+  wait "$memcached_pid" "$larder_pid" 2>/dev/null || true
+  server_pids=()
+}
+
+# memory PID: the process's resident memory now and its peak, in MiB (VmRSS and VmHWM in /proc/PID/status).
+memory() {
+  awk '/^VmRSS/ { rss = $2 } /^VmHWM/ { peak = $2 } END { printf "RSS %.0f MiB, peak %.0f MiB", rss / 1024, peak / 1024 }' \
+    "/proc/$1/status"
 }
