@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * A sequence of key numbers to replay, the sizes of their values, and the share of requests at the
- * start that only warm the cache up and are not counted.
+ * start that only warm the cache up and are not counted. The key array is shared, not copied: streams
+ * are built once and only read.
  *
  * @param name how reports call it
  * @param keys the key number of each request, in order
@@ -21,6 +22,9 @@ public record RequestStream(String name, int[] keys, ValueSizes valueSizes, doub
   static final int SCAN_STRETCHES = 10;
 
   public RequestStream {
+    if (keys.length == 0) {
+      throw new IllegalArgumentException("requests: 0 (expected: >= 1)");
+    }
     if (!(warmUp >= 0 && warmUp < 1)) {
       throw new IllegalArgumentException("warmup: " + warmUp + " (expected: 0 <= warmup < 1)");
     }

@@ -53,7 +53,9 @@ class RequestStreamTest {
   }
 
   @Test
-  void aWarmUpMustLeaveRequestsToCount() {
+  void aStreamNeedsRequestsToCount() {
+    assertThatThrownBy(() -> new RequestStream("s", new int[0], SIZES, 0))
+        .hasMessage("requests: 0 (expected: >= 1)");
     assertThatThrownBy(() -> new RequestStream("s", new int[1], SIZES, 1))
         .hasMessage("warmup: 1.0 (expected: 0 <= warmup < 1)");
     RequestStream stream = new RequestStream("s", new int[10], SIZES, 0);
