@@ -132,3 +132,16 @@ compare_memcaslap() {
   done
   python3 -c 'import statistics, sys; print("memcaslap: median Larder/memcached ops/s %.3fx" % statistics.median(eval(r) for r in sys.argv[1:]))' "${ratios[@]}"
 }
+
+# Stops both servers, so that the next start_servers begins with empty caches.
+stop_servers() {
+  kill "$memcached_pid" "$larder_pid"
+  wait "$memcached_pid" "$larder_pid" 2>/dev/null || true
+  server_pids=()
+}
+
+# memory PID: the process's resident memory now and its peak, in MiB (VmRSS and VmHWM in /proc/PID/status).
+memory() {
+  awk '/^VmRSS/ { rss = $2 } /^VmHWM/ { peak = $2 } END { printf "RSS %.0f MiB, peak %.0f MiB", rss / 1024, peak / 1024 }' \
+    "/proc/$1/status"
+}

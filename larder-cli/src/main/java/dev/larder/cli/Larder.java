@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Larder: a memcached-compatible cache server, client and tools for the JVM.",
-    subcommands = {ServeCommand.class, BenchCommand.class, LocateCommand.class,
+    subcommands = {ServeCommand.class, BenchCommand.class, SimulateCommand.class, LocateCommand.class,
         ItemCommands.Get.class, ItemCommands.Set.class, ItemCommands.Delete.class,
         ItemCommands.Stats.class, ItemCommands.Flush.class, CommandLine.HelpCommand.class})
 public final class Larder implements Runnable {
