@@ -135,7 +135,10 @@ public final class CacheAside<V> {
     return client.invalidate(key);
   }
 
-  /** One lease read, and what its outcome asks for; reads again after {@code pauseMillis} while another caller loads. */
+  /**
+   * One lease read, and what its outcome asks for; while another caller loads, reads again after
+   * {@code pauseMillis}, doubled each time up to {@link #MAX_RETRY_MILLIS}.
+   */
   private CompletableFuture<V> read(
       String key, int exptime, Callable<? extends V> loader, long waitDeadline, long pauseMillis) {
     return client.leaseGet(key, policy.leaseTtl(), policy.recacheTtl()).thenCompose(lease -> {
@@ -163,13 +166,16 @@ public final class CacheAside<V> {
    */
   private CompletableFuture<V> loadAndFill(String key, int exptime, Callable<? extends V> loader, Lease<V> lease) {
     return load(loader).handle((value, failure) -> failure != null || value == null
-        ? client.releaseLease(key, lease).handle((released, ignored) -> value).thenCompose(ignored -> loaded(value, failure))
+        ? client.releaseLease(key, lease).handle((released, ignored) -> value)
+            .thenCompose(released -> loaded(value, failure))
         : client.fillLease(key, lease, value, exptime).handle((stored, ignored) -> value))
         .thenCompose(Function.identity());
   }
 
   private static <V> CompletableFuture<V> loaded(V value, Throwable failure) {
-    return failure == null ? CompletableFuture.completedFuture(value) : CompletableFuture.failedFuture(Failures.cause(failure));
+    return failure == null
+        ? CompletableFuture.completedFuture(value)
+        : CompletableFuture.failedFuture(Failures.cause(failure));
   }
 
   /** The refresh a reader won while it returns the current value: nobody awaits it, so failures are only logged. */
