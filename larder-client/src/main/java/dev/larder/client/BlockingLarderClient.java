@@ -132,6 +132,26 @@ public final class BlockingLarderClient<V> {
     return await(async.touch(key, exptime));
   }
 
+  /** Blocking {@link LarderClient#leaseGet}: what was found, and whether this caller won. */
+  public Lease<V> leaseGet(String key, int leaseTtl, int recacheTtl) {
+    return await(async.leaseGet(key, leaseTtl, recacheTtl));
+  }
+
+  /** Blocking {@link LarderClient#fillLease}: whether it stored. */
+  public boolean fillLease(String key, Lease<V> lease, V value, int exptime) {
+    return await(async.fillLease(key, lease, value, exptime));
+  }
+
+  /** Blocking {@link LarderClient#releaseLease}: whether it gave the lease back. */
+  public boolean releaseLease(String key, Lease<V> lease) {
+    return await(async.releaseLease(key, lease));
+  }
+
+  /** Blocking {@link LarderClient#invalidate}: false when the key held nothing. */
+  public boolean invalidate(String key) {
+    return await(async.invalidate(key));
+  }
+
   /** Blocking {@link LarderClient#flushAll}. */
   public void flushAll(int delay) {
     await(async.flushAll(delay));

@@ -3,6 +3,7 @@ package dev.larder.client;
 import dev.larder.client.routing.Node;
 import dev.larder.client.transcoder.CachedData;
 import dev.larder.client.transcoder.Transcoder;
+import dev.larder.protocol.text.MetaCommandWriter;
 import dev.larder.protocol.text.StorageCommand;
 import dev.larder.protocol.text.TextCommandWriter;
 import dev.larder.protocol.text.TextResponse;
@@ -31,6 +32,7 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   private final Router router;
   private final ClientTransport transport;
   private final Map<Node, ServerConnections> servers = new LinkedHashMap<>();
+  private final MetaSupport metaSupport;
   private final BlockingLarderClient<V> sync;
   private volatile boolean closed;
 
@@ -45,6 +47,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     }
     this.router = new Router(config.servers(), config.locator(), config.deadServerPolicy(), config.failureMode(),
         node -> servers.get(node).isConnected(), System::nanoTime);
+    this.metaSupport = new MetaSupport(node -> sendTo(node, new SingleReplyOperation<>(
+        MetaCommandWriter::writeNoop, Replies::metaNoop)));
     this.sync = new BlockingLarderClient<>(this, config.operationTimeout());
   }
 
@@ -157,6 +161,57 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
         out -> TextCommandWriter.writeTouch(out, wireKey, exptime, false), Replies::touched));
   }
 
+  /** {@inheritDoc} Sent as {@code mg} where the owner speaks the meta protocol. */
+  @Override
+  public CompletableFuture<Lease<V>> leaseGet(String key, int leaseTtl, int recacheTtl) {
+    byte[] wireKey = keys.encode(key);
+    return viaMeta(wireKey,
+        () -> new SingleReplyOperation<>(out -> MetaCommandWriter.writeLeaseGet(out, wireKey, leaseTtl, recacheTtl),
+            Replies::leaseGet),
+        this::toLease,
+        () -> LarderClient.super.leaseGet(key, leaseTtl, recacheTtl));
+  }
+
+  /** {@inheritDoc} Sent as {@code ms} where the owner speaks the meta protocol. */
+  @Override
+  public CompletableFuture<Boolean> fillLease(String key, Lease<V> lease, V value, int exptime) {
+    if (lease.cas() == 0) {
+      return LarderClient.super.fillLease(key, lease, value, exptime);
+    }
+    byte[] wireKey = keys.encode(key);
+    CachedData data = transcoder.encode(value);
+    return viaMeta(wireKey,
+        () -> new SingleReplyOperation<>(
+            out -> MetaCommandWriter.writeCasSet(out, wireKey, data.flags(), exptime, data.bytes(), lease.cas()),
+            Replies::metaStored),
+        Function.identity(),
+        () -> LarderClient.super.fillLease(key, lease, value, exptime));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> releaseLease(String key, Lease<V> lease) {
+    boolean refreshOfAFreshValue = lease.value() != null && !lease.stale();
+    if (lease.cas() == 0 || !lease.won() || refreshOfAFreshValue) {
+      return LarderClient.super.releaseLease(key, lease);
+    }
+    byte[] wireKey = keys.encode(key);
+    return viaMeta(wireKey,
+        () -> new SingleReplyOperation<>(
+            out -> MetaCommandWriter.writeDelete(out, wireKey, lease.stale(), lease.cas()), Replies::metaDeleted),
+        Function.identity(),
+        () -> LarderClient.super.releaseLease(key, lease));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> invalidate(String key) {
+    byte[] wireKey = keys.encode(key);
+    return viaMeta(wireKey,
+        () -> new SingleReplyOperation<>(out -> MetaCommandWriter.writeDelete(out, wireKey, true, 0),
+            Replies::metaDeleted),
+        Function.identity(),
+        () -> LarderClient.super.invalidate(key));
+  }
+
   @Override
   public CompletableFuture<Void> flushAll(int delay) {
     // Dead servers too: one that missed the flush would serve old values when it came back.
@@ -234,6 +289,37 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     CompletableFuture<T> outcome = server(node).send(operation);
     outcome.whenComplete((value, failure) -> router.record(node, failure));
     return outcome;
+  }
+
+  /**
+   * The meta command {@code meta}, its reply read by {@code meaning} (off the pipeline, so that a value
+   * the transcoder refuses fails the future rather than the connection), where the owner of {@code
+   * wireKey} speaks the meta protocol; else {@code text}, the same in text commands.
+   */
+  private <R, T> CompletableFuture<T> viaMeta(
+      byte[] wireKey, Supplier<Operation<R>> meta, Function<R, T> meaning, Supplier<CompletableFuture<T>> text) {
+    RoutingTable table = router.table();
+    Node owner = table.locate(keys.routingKey(wireKey));
+    if (table.refuses(owner)) {
+      return sendToOwner(table, owner, meta.get()).thenApply(meaning);
+    }
+    return metaSupport.of(owner).thenCompose(speaksMeta -> speaksMeta
+        ? sendTo(owner, meta.get()).thenApply(meaning)
+        : text.get());
+  }
+
+  /**
+   * A lease get's reply as a {@link Lease}. The empty item a miss creates is not a value: a reply with
+   * no data, no client flags and a win flag ({@code W} or {@code Z}) is taken for it, so an empty value
+   * stored with flags 0 reads as a miss while a win on it is out.
+   */
+  private Lease<V> toLease(TextResponse.Meta reply) {
+    if (reply.code() == TextResponse.MetaCode.EN) {
+      return Lease.missWithoutLease();
+    }
+    boolean placeholder = reply.data().length == 0 && reply.flags() == 0 && (reply.win() || reply.winSent());
+    V value = placeholder ? null : transcoder.decode(new CachedData(reply.flags(), reply.data()));
+    return new Lease<>(value, reply.cas(), reply.win(), reply.stale() && !placeholder);
   }
 
   private CompletableFuture<TextResponse.Value> retrieveOne(String key, BiConsumer<ByteBuf, List<byte[]>> command) {

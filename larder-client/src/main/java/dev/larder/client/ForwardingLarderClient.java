@@ -126,6 +126,26 @@ public abstract class ForwardingLarderClient<V> implements LarderClient<V> {
   }
 
   @Override
+  public CompletableFuture<Lease<V>> leaseGet(String key, int leaseTtl, int recacheTtl) {
+    return delegate.leaseGet(key, leaseTtl, recacheTtl);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> fillLease(String key, Lease<V> lease, V value, int exptime) {
+    return delegate.fillLease(key, lease, value, exptime);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> releaseLease(String key, Lease<V> lease) {
+    return delegate.releaseLease(key, lease);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> invalidate(String key) {
+    return delegate.invalidate(key);
+  }
+
+  @Override
   public CompletableFuture<Void> flushAll(int delay) {
     return delegate.flushAll(delay);
   }

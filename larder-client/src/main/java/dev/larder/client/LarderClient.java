@@ -137,6 +137,61 @@ public interface LarderClient<V> extends AutoCloseable {
    */
   CompletableFuture<Map<Node, String>> version();
 
+  /**
+   * A read that takes part in leases, against a thundering herd: memcached 1.6's {@code mg <key> v f c
+   * N<leaseTtl> R<recacheTtl>}. On a miss the server creates an empty item for {@code leaseTtl} seconds
+   * and exactly one caller, across every client, wins the right to load the value; on an item {@link
+   * #invalidate invalidated} or, with {@code recacheTtl} above 0, with fewer than {@code recacheTtl}
+   * seconds left, one caller wins its refresh while the others read the current value. See {@link
+   * Lease} for what to do with each outcome; {@link dev.larder.client.helpers.CacheAside} does it all.
+   *
+   * <p>On a server that does not speak the meta protocol (it answers {@code mn} with {@code ERROR};
+   * asked once per server) this is a plain {@code get}: a hit is used as is, and every caller that
+   * misses wins, with no lease ({@link Lease#missWithoutLease()}). This default implementation is that
+   * fallback.
+   *
+   * @param leaseTtl how long, in seconds, a winner has to fill the lease before another caller wins
+   * @param recacheTtl 0 for no early refresh; else a hit with fewer seconds left wins one caller a refresh
+   */
+  default CompletableFuture<Lease<V>> leaseGet(String key, int leaseTtl, int recacheTtl) {
+    return get(key).thenApply(hit -> hit == null ? Lease.missWithoutLease() : new Lease<>(hit, 0, false, false));
+  }
+
+  /**
+   * Stores the value that a {@link Lease} won by {@link #leaseGet} asked for: only if the item still
+   * has the lease's CAS unique ({@code ms <key> <bytes> F<flags> T<exptime> C<cas>}), so that a winner
+   * whose lease ran out, or whose item was invalidated again meanwhile, cannot overwrite a newer value.
+   * With no lease held ({@code cas} 0), only if {@code key} holds nothing ({@code add}). Completes with
+   * whether it stored. This default implementation uses the text commands {@code cas} and {@code add}.
+   */
+  default CompletableFuture<Boolean> fillLease(String key, Lease<V> lease, V value, int exptime) {
+    return lease.cas() == 0
+        ? add(key, value, exptime)
+        : cas(key, value, lease.cas(), exptime).thenApply(result -> result == CasResult.STORED);
+  }
+
+  /**
+   * Gives back a lease won by {@link #leaseGet} whose value could not be loaded, so that the next
+   * reader wins at once instead of waiting for the lease to run out: the empty item of a miss is
+   * deleted ({@code md <key> C<cas>}), a stale item is invalidated again ({@code md <key> I C<cas>}),
+   * either only if it still has the lease's CAS unique. Completes with whether it did. A lease to
+   * refresh a value that is not stale is not given back: the value stays until it expires. This default
+   * implementation, for servers without the meta protocol, holds no lease and completes with false.
+   */
+  default CompletableFuture<Boolean> releaseLease(String key, Lease<V> lease) {
+    return CompletableFuture.completedFuture(false);
+  }
+
+  /**
+   * Marks the value under {@code key} stale ({@code md <key> I}), for stale-while-revalidate after the
+   * source of truth changed: the next {@link #leaseGet} wins the refresh and until it is filled every
+   * other reader gets the old value, flagged stale. Completes with false when {@code key} held nothing.
+   * On a server without the meta protocol, and in this default implementation, the value is deleted.
+   */
+  default CompletableFuture<Boolean> invalidate(String key) {
+    return delete(key);
+  }
+
   /** The same commands as blocking calls that wait at most the operation timeout. */
   BlockingLarderClient<V> sync();
 

@@ -2,6 +2,8 @@ package dev.larder.client;
 
 import dev.larder.protocol.text.MalformedReplyException;
 import dev.larder.protocol.text.TextResponse;
+import dev.larder.protocol.text.TextResponse.Meta;
+import dev.larder.protocol.text.TextResponse.MetaCode;
 import dev.larder.protocol.text.TextResponse.Status;
 
 /** What the one-line replies mean for each command; anything else is a broken stream. */
@@ -55,6 +57,46 @@ final class Replies {
       return version.version();
     }
     throw unexpected(reply, "version");
+  }
+
+  /** {@code mn}: true for {@code MN}. */
+  static Boolean metaNoop(TextResponse reply) {
+    if (reply instanceof Meta meta && meta.code() == MetaCode.MN) {
+      return Boolean.TRUE;
+    }
+    throw unexpected(reply, "mn");
+  }
+
+  /** A lease get: {@code VA}, or {@code EN} when the server could not create the empty item. */
+  static Meta leaseGet(TextResponse reply) {
+    if (reply instanceof Meta meta && (meta.code() == MetaCode.VA || meta.code() == MetaCode.EN)) {
+      return meta;
+    }
+    throw unexpected(reply, "mg");
+  }
+
+  /** {@code ms} with a CAS: stored ({@code HD}), or not ({@code EX}, {@code NF}, {@code NS}). */
+  static Boolean metaStored(TextResponse reply) {
+    return metaYesOrNo(reply, "ms", MetaCode.EX, MetaCode.NF, MetaCode.NS);
+  }
+
+  /** {@code md}: done ({@code HD}), or not ({@code NF}; {@code EX} for a CAS that did not match). */
+  static Boolean metaDeleted(TextResponse reply) {
+    return metaYesOrNo(reply, "md", MetaCode.NF, MetaCode.EX);
+  }
+
+  private static Boolean metaYesOrNo(TextResponse reply, String command, MetaCode... no) {
+    if (reply instanceof Meta meta) {
+      if (meta.code() == MetaCode.HD) {
+        return Boolean.TRUE;
+      }
+      for (MetaCode code : no) {
+        if (meta.code() == code) {
+          return Boolean.FALSE;
+        }
+      }
+    }
+    throw unexpected(reply, command);
   }
 
   private static Boolean yesOrNo(TextResponse reply, Status yes, Status no, String command) {

@@ -65,6 +65,8 @@ class ForwardingLarderClientTest {
       return "k";
     } else if (type == java.util.Collection.class) {
       return List.of("a", "b");
+    } else if (type == Lease.class) {
+      return new Lease<>("v", 3, true, false);
     }
     return new Object();
   }

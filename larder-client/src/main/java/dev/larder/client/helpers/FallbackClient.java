@@ -3,6 +3,7 @@ package dev.larder.client.helpers;
 import dev.larder.client.CasValue;
 import dev.larder.client.ForwardingLarderClient;
 import dev.larder.client.LarderClient;
+import dev.larder.client.Lease;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,6 +46,11 @@ import java.util.function.Supplier;
  * that a check-and-set loop ({@link CasUpdater}) carries a value over from the old cache. (pymemcache
  * reads {@code gets} through the list and returns the old cache's unique, which the first cache may
  * never match, or match by chance.)
+ *
+ * <p><b>Leases</b> are taken in the first cache ({@code fillLease}, {@code releaseLease} and {@code
+ * invalidate} go there too). A {@code leaseGet} that finds no value there and wins reads through the
+ * later caches; a hit there is returned as a value nobody needs to load, stored into the first cache by
+ * filling the lease when hits are copied, and the lease is released otherwise.
  *
  * <p>Closing this client closes every cache.
  *
@@ -143,7 +149,29 @@ public final class FallbackClient<V> extends ForwardingLarderClient<V> {
         () -> super.getsAndTouch(key, exptime), key, cache -> cache.getAndTouch(key, exptime), exptime);
   }
 
-  /** Closes every cache. */
+  /** {@inheritDoc} Reads through the later caches when the first has no value (see {@link FallbackClient}). */
+  @Override
+  public CompletableFuture<Lease<V>> leaseGet(String key, int leaseTtl, int recacheTtl) {
+    return super.leaseGet(key, leaseTtl, recacheTtl).thenCompose(lease -> lease.value() != null || !lease.won()
+        ? CompletableFuture.completedFuture(lease)
+        : readThrough(1, key, cache -> cache.get(key), copyExptime).thenCompose(hit -> hit == null
+            ? CompletableFuture.completedFuture(lease)
+            : handOver(key, lease, hit).thenApply(done -> new Lease<>(hit, 0, false, false))));
+  }
+
+  /**
+   * Ends a lease won in the first cache for a value found in a later one: fills it when hits are
+   * copied (the copy {@link #readThrough} made with {@code add} cannot replace the lease's empty item),
+   * releases it otherwise. Completes, never fails, when done.
+   */
+  private CompletableFuture<Boolean> handOver(String key, Lease<V> lease, V hit) {
+    CompletableFuture<Boolean> done = copyHits && lease.cas() != 0
+        ? super.fillLease(key, lease, hit, copyExptime)
+        : super.releaseLease(key, lease);
+    return done.handle((ok, failure) -> ok);
+  }
+
+  /** Closes every cache.
   @Override
   public void close() {
     caches.forEach(LarderClient::close);

@@ -4,6 +4,7 @@ import dev.larder.client.CacheException;
 import dev.larder.client.CasValue;
 import dev.larder.client.ForwardingLarderClient;
 import dev.larder.client.LarderClient;
+import dev.larder.client.Lease;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * reads ({@code get}, {@code gets}, {@code getAll}, {@code getsAll}, {@code getAndTouch}, {@code
  * getsAndTouch}) complete with null or without the key instead of failing with a {@link
  * CacheException} (timeout, lost connection, server down or refusing). The caller then goes to the
- * source of truth, as on any miss. Writes and every other command still fail as usual, and so do
+ * source of truth, as on any miss; a failed {@code leaseGet} is a miss this caller wins, with no
+ * lease. Writes and every other command still fail as usual, and so do
  * failures that are no cache's fault: a bad key ({@link IllegalArgumentException}) or a value that
  * cannot be decoded ({@link dev.larder.client.transcoder.TranscodingException}).
  *
@@ -69,6 +71,13 @@ public final class IgnoreReadErrorsClient<V> extends ForwardingLarderClient<V> {
   @Override
   public CompletableFuture<CasValue<V>> getsAndTouch(String key, int exptime) {
     return orMiss(super.getsAndTouch(key, exptime));
+  }
+
+  /** {@inheritDoc} A failed read is a miss this caller wins, with no lease: {@link Lease#missWithoutLease()}. */
+  @Override
+  public CompletableFuture<Lease<V>> leaseGet(String key, int leaseTtl, int recacheTtl) {
+    return onCacheFailure(super.leaseGet(key, leaseTtl, recacheTtl),
+        () -> CompletableFuture.completedFuture(Lease.missWithoutLease()));
   }
 
   private static <T> CompletableFuture<T> orMiss(CompletableFuture<T> read) {

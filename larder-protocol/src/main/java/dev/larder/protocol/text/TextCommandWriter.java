@@ -171,14 +171,14 @@ public final class TextCommandWriter {
     out.writeBytes(CRLF);
   }
 
-  private static void writeSigned(ByteBuf out, int value) {
+  static void writeSigned(ByteBuf out, int value) {
     if (value < 0) {
       out.writeByte('-');
     }
     TextReplies.writeUnsigned(out, Math.abs((long) value));
   }
 
-  private static byte[] ascii(String text) {
+  static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

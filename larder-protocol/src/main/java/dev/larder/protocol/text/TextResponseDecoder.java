@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * Parses the replies a memcached server sends on one text protocol connection into {@link
- * TextResponse}s: the client-side counterpart of {@link TextRequestDecoder}. A bare {@code \n} is
- * accepted as a line end, as memcached accepts it.
+ * TextResponse}s: the client-side counterpart of {@link TextRequestDecoder}. Replies to meta commands
+ * (two-letter codes such as {@code VA} and {@code HD}) may come between text replies, in the order the
+ * commands were sent. A bare {@code \n} is accepted as a line end, as memcached accepts it.
  *
  * <p>Not thread-safe: one instance per connection, fed the connection's cumulated input. Memory stays
  * bounded whatever the server sends: a line is never awaited past {@link #MAX_LINE} bytes and a data
@@ -22,9 +23,11 @@ public final class TextResponseDecoder {
   private enum State {
     /** Waiting for a complete reply line. */
     READ_LINE,
-    /** A VALUE line was read; waiting for its data block and {@code \r\n}. */
+    /** A VALUE or VA line was read; waiting for its data block and {@code \r\n}. */
     READ_DATA
   }
+
+  private static final byte[] NO_DATA = new byte[0];
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
@@ -36,6 +39,8 @@ public final class TextResponseDecoder {
   private int pendingLength;
   private long pendingCas;
   private boolean pendingHasCas;
+  /** The VA line whose data block is awaited, with empty data; null while a VALUE's is awaited. */
+  private TextResponse.Meta pendingMeta;
 
   /**
    * @param maxValueBytes the largest data block accepted in a VALUE reply
@@ -50,7 +55,8 @@ public final class TextResponseDecoder {
 
   /**
    * Consumes the bytes of at most one reply from {@code in} and returns it, or returns null when more
-   * bytes are needed; then it has consumed nothing, or only a VALUE line whose data block it awaits.
+   * bytes are needed; then it has consumed nothing, or only a VALUE or VA line whose data block it
+   * awaits.
    *
    * @throws MalformedReplyException if the bytes are not a reply; the connection is then to be closed
    */
@@ -102,6 +108,8 @@ public final class TextResponseDecoder {
       case "ERROR" -> error(TextResponse.ErrorKind.ERROR, line, length);
       case "CLIENT_ERROR" -> error(TextResponse.ErrorKind.CLIENT_ERROR, line, length);
       case "SERVER_ERROR" -> error(TextResponse.ErrorKind.SERVER_ERROR, line, length);
+      case "VA" -> startMetaValue(line, length);
+      case "HD", "EN", "NF", "NS", "EX", "MN" -> meta(TextResponse.MetaCode.valueOf(tokens.string(0)), 1, line, length);
       default -> status(line, length);
     };
   }
@@ -126,6 +134,53 @@ public final class TextResponseDecoder {
     return null;
   }
 
+  /** {@code VA <size> <flags>*}: remembered until the data block is here. */
+  private TextResponse startMetaValue(byte[] line, int length) {
+    if (tokens.count() < 2) {
+      throw unexpected(line, length);
+    }
+    long dataLength = number(line, tokens.start(1), tokens.length(1), line, length);
+    if (dataLength < 0 || dataLength > maxValueBytes) {
+      throw new MalformedReplyException("VA line: '" + printable(line, length)
+          + "' (expected: size <= " + maxValueBytes + ")");
+    }
+    pendingMeta = meta(TextResponse.MetaCode.VA, 2, line, length);
+    pendingLength = (int) dataLength;
+    state = State.READ_DATA;
+    return null;
+  }
+
+  /** A meta reply whose return flags start at token {@code firstFlag}, with no data. */
+  private TextResponse.Meta meta(TextResponse.MetaCode code, int firstFlag, byte[] line, int length) {
+    if (tokens.restRemains()) {
+      throw unexpected(line, length);
+    }
+    long flags = 0;
+    long cas = 0;
+    boolean win = false;
+    boolean stale = false;
+    boolean winSent = false;
+    for (int i = firstFlag; i < tokens.count(); i++) {
+      byte flag = tokens.byteAt(i, 0);
+      switch (flag) {
+        case 'f' -> flags = number(line, tokens.start(i) + 1, tokens.length(i) - 1, line, length);
+        case 'c' -> cas = number(line, tokens.start(i) + 1, tokens.length(i) - 1, line, length);
+        case 'W' -> win = true;
+        case 'X' -> stale = true;
+        case 'Z' -> winSent = true;
+        default -> {
+          if (!isLetter(flag)) {
+            throw unexpected(line, length);
+          }
+        }
+      }
+    }
+    if (flags < 0 || flags > 0xFFFF_FFFFL) {
+      throw unexpected(line, length);
+    }
+    return new TextResponse.Meta(code, NO_DATA, (int) flags, cas, win, stale, winSent);
+  }
+
   private TextResponse readDataBlock(ByteBuf in) {
     if (in.readableBytes() < pendingLength + 2) {
       return null;
@@ -133,12 +188,16 @@ public final class TextResponseDecoder {
     byte[] data = new byte[pendingLength];
     in.readBytes(data);
     if (in.readByte() != '\r' || in.readByte() != '\n') {
-      throw new MalformedReplyException("data block of VALUE "
-          + new String(pendingKey, StandardCharsets.ISO_8859_1) + " (expected: followed by \\r\\n)");
+      String header = pendingMeta != null ? "VA" : "VALUE " + new String(pendingKey, StandardCharsets.ISO_8859_1);
+      throw new MalformedReplyException("data block of " + header + " (expected: followed by \\r\\n)");
     }
     state = State.READ_LINE;
-    TextResponse value = new TextResponse.Value(pendingKey, pendingFlags, data, pendingCas, pendingHasCas);
+    TextResponse value = pendingMeta != null
+        ? new TextResponse.Meta(pendingMeta.code(), data, pendingMeta.flags(), pendingMeta.cas(), pendingMeta.win(),
+            pendingMeta.stale(), pendingMeta.winSent())
+        : new TextResponse.Value(pendingKey, pendingFlags, data, pendingCas, pendingHasCas);
     pendingKey = null;
+    pendingMeta = null;
     return value;
   }
 
@@ -183,6 +242,10 @@ public final class TextResponseDecoder {
 
   private static boolean isDigit(byte b) {
     return b >= '0' && b <= '9';
+  }
+
+  private static boolean isLetter(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
   }
 
   private static MalformedReplyException unexpected(byte[] line, int length) {

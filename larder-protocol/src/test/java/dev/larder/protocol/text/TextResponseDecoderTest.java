@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.larder.protocol.text.TextResponse.Error;
 import dev.larder.protocol.text.TextResponse.ErrorKind;
+import dev.larder.protocol.text.TextResponse.Meta;
+import dev.larder.protocol.text.TextResponse.MetaCode;
 import dev.larder.protocol.text.TextResponse.Number;
 import dev.larder.protocol.text.TextResponse.Stat;
 import dev.larder.protocol.text.TextResponse.Status;
@@ -117,6 +119,73 @@ class TextResponseDecoderTest {
     @ValueSource(strings = {"\r\n", "HELLO\r\n", "STORED now\r\n", "stored\r\n", "12x\r\n", "STAT\r\n",
         "18446744073709551616\r\n"})
     void anythingElseIsRefused(String line) {
+      assertMalformed(line);
+    }
+  }
+
+  /** Meta replies, as memcached 1.6.18 sent them in PROTOCOL.md's lease example. */
+  @Nested
+  class MetaReplies {
+    private static final byte[] NONE = new byte[0];
+
+    @Test
+    void aVivifiedMissWins() {
+      assertRepliesDecode("VA 0 f0 c2 W\r\n\r\n", new Meta(MetaCode.VA, NONE, 0, 2, true, false, false));
+    }
+
+    @Test
+    void aStaleValueAfterAWinWasSent() {
+      assertRepliesDecode("VA 2 f16 c8 Z X\r\nhi\r\n", new Meta(MetaCode.VA, bytes("hi"), 16, 8, false, true, true));
+    }
+
+    @Test
+    void flagsAndCasAreUnsigned() {
+      assertRepliesDecode("VA 1 c18446744073709551615 f4294967295 X W\r\n\n\r\n",
+          new Meta(MetaCode.VA, bytes("\n"), -1, -1L, true, true, false));
+    }
+
+    @Test
+    void otherReturnFlagsAreSkipped() {
+      assertRepliesDecode("VA 2 s2 t-1 kfoo Oopaque h1 l5 b c3\r\nhi\r\nHD c4 kfoo\r\n",
+          new Meta(MetaCode.VA, bytes("hi"), 0, 3, false, false, false),
+          new Meta(MetaCode.HD, NONE, 0, 4, false, false, false));
+    }
+
+    @Test
+    void codesWithoutValues() {
+      assertRepliesDecode("HD\r\nEN\r\nNF\r\nNS\r\nEX\r\nMN\r\n",
+          new Meta(MetaCode.HD, NONE, 0, 0, false, false, false),
+          new Meta(MetaCode.EN, NONE, 0, 0, false, false, false),
+          new Meta(MetaCode.NF, NONE, 0, 0, false, false, false),
+          new Meta(MetaCode.NS, NONE, 0, 0, false, false, false),
+          new Meta(MetaCode.EX, NONE, 0, 0, false, false, false),
+          new Meta(MetaCode.MN, NONE, 0, 0, false, false, false));
+    }
+
+    @Test
+    void metaAndTextRepliesInterleave() {
+      assertRepliesDecode("VALUE a 1 1\r\nx\r\nEND\r\nVA 3 c1\r\nabc\r\nSTORED\r\nMN\r\n",
+          new Value(bytes("a"), 1, bytes("x"), 0, false),
+          Status.END,
+          new Meta(MetaCode.VA, bytes("abc"), 0, 1, false, false, false),
+          Status.STORED,
+          new Meta(MetaCode.MN, NONE, 0, 0, false, false, false));
+    }
+
+    @Test
+    void aVaDataBlockWithoutCrLfIsRefused() {
+      assertMalformed("VA 1 c1\r\nxyz\r\n");
+    }
+
+    @Test
+    void aVaOverTheLimitIsRefusedBeforeItsDataArrives() {
+      assertMalformed("VA " + (MAX_VALUE + 1) + " c1\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"VA\r\n", "VA x\r\n", "VA -1\r\n", "VA 18446744073709551615\r\n", "VA 1 c\r\n",
+        "VA 1 cx\r\n", "HD f4294967296\r\n", "HD 5\r\n", "HD -\r\n", "va 1\r\n", "hd\r\n"})
+    void badMetaLinesAreRefused(String line) {
       assertMalformed(line);
     }
   }
