@@ -95,6 +95,7 @@ final class TextStats {
     TextReplies.writeStat(out, "cmd_set", stats.cmdSet.sum());
     TextReplies.writeStat(out, "cmd_flush", stats.cmdFlush.sum());
     TextReplies.writeStat(out, "cmd_touch", stats.cmdTouch.sum());
+    TextReplies.writeStat(out, "cmd_meta", stats.cmdMeta.sum());
     TextReplies.writeStat(out, "get_hits", stats.getHits.sum());
     TextReplies.writeStat(out, "get_misses", stats.getMisses.sum());
     TextReplies.writeStat(out, "get_expired", stats.getExpired.sum());
