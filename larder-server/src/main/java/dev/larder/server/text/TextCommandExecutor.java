@@ -113,7 +113,7 @@ public final class TextCommandExecutor {
       server.verbosity((int) Math.min(verbosity.level(), MAX_VERBOSITY));
       reply(out, TextReplies.OK, verbosity.noreply());
     } else if (request instanceof TextRequest.Stats statsRequest) {
-      statsReport.write(statsRequest.args(), connection, out, now);
+      statsReport.write(statsRequest.args(), out, now);
     } else if (request instanceof TextRequest.CacheMemlimit memlimit) {
       cacheMemlimit(memlimit, out);
     } else if (request instanceof TextRequest.Shutdown shutdown) {
