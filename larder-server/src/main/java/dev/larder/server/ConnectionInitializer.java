@@ -5,7 +5,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
-/** Builds each accepted connection's pipeline: idle timeout, admission, then the protocol. */
+/**
+ * Builds each accepted connection's pipeline: idle timeout, admission, then the protocol, chosen by
+ * the connection's first byte.
+ */
 final class ConnectionInitializer extends ChannelInitializer<Channel> {
   private final ServerContext server;
 
@@ -23,6 +26,6 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
       channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
     }
     channel.pipeline().addLast("admission", new AdmissionHandler(server, connection));
-    channel.pipeline().addLast("text", new TextProtocolHandler(server, connection));
+    channel.pipeline().addLast("protocol", new ProtocolDetector(server, connection));
   }
 }

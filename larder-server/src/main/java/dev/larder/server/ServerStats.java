@@ -16,6 +16,8 @@ public final class ServerStats {
   public final LongAdder cmdSet = new LongAdder();
   public final LongAdder cmdFlush = new LongAdder();
   public final LongAdder cmdTouch = new LongAdder();
+  /** memcached 1.6.18 counts only {@code me} here. */
+  public final LongAdder cmdMeta = new LongAdder();
   public final LongAdder getHits = new LongAdder();
   public final LongAdder getMisses = new LongAdder();
   public final LongAdder getExpired = new LongAdder();
@@ -39,7 +41,7 @@ public final class ServerStats {
   public void reset() {
     for (LongAdder counter : new LongAdder[] {
         totalConnections, rejectedConnections, bytesRead, bytesWritten, cmdGet, cmdSet, cmdFlush,
-        cmdTouch, getHits, getMisses, getExpired, getFlushed, deleteHits, deleteMisses, incrHits,
+        cmdTouch, cmdMeta, getHits, getMisses, getExpired, getFlushed, deleteHits, deleteMisses, incrHits,
         incrMisses, decrHits, decrMisses, casHits, casMisses, casBadval, touchHits, touchMisses,
         storeTooLarge, storeNoMemory, idleKicks}) {
       counter.reset();

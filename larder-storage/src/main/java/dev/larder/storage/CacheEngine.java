@@ -17,11 +17,36 @@ public interface CacheEngine extends AutoCloseable {
   Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor);
 
   /**
+   * Looks {@code key} up and shows the item, with what the engine knows of its use and its lease
+   * state, to {@code editor}, which may change its expiry and lease state; all under the key's lock.
+   *
+   * @param createIfMissing on a miss, first store an empty item (flags 0, never expiring) and show it
+   *     as created; a full cache with evictions disabled leaves it a miss
+   * @param recordAccess whether this lookup counts as a read (marks the item fetched, sets its last
+   *     access, counts towards keeping it); the editor sees the item as it was before, either way
+   * @return {@link Lookup#HIT} when the editor was called, created or not
+   */
+  Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor);
+
+  /**
    * Stores a value under the rules of {@code mode}. For {@link StoreMode#APPEND} and {@link
    * StoreMode#PREPEND} the existing flags and expiry are kept and {@code flags}/{@code expiresAt} are
    * ignored. {@code expectedCas} is read only by {@link StoreMode#CAS}.
    */
-  StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas);
+  default StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
+    return store(mode, key, flags, expiresAt, value, expectedCas, false, item -> {});
+  }
+
+  /**
+   * Stores a value as {@link #store(StoreMode, byte[], int, long, byte[], long)} does, with memcached's
+   * full CAS rules: a non-zero {@code expectedCas} also guards {@link StoreMode#APPEND} and {@link
+   * StoreMode#PREPEND} ({@link StoreResult#EXISTS} when it differs); and with {@code invalidate}, a
+   * {@link StoreMode#CAS} store whose non-zero {@code expectedCas} is <em>older</em> than the item's
+   * stores anyway, as a stale item that keeps the old item's expiry and win-token mark. On
+   * {@link StoreResult#STORED} the new item is shown to {@code stored} (for its CAS unique).
+   */
+  StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
+      boolean invalidate, ItemVisitor stored);
 
   /**
    * Removes the item under {@code key} after a store was refused as {@link StoreResult#TOO_LARGE}, as
@@ -32,14 +57,42 @@ public interface CacheEngine extends AutoCloseable {
   }
 
   /** Removes {@code key}; returns whether a live item was removed. */
-  boolean delete(byte[] key);
+  default boolean delete(byte[] key) {
+    return delete(key, 0) == ChangeResult.CHANGED;
+  }
+
+  /** Removes {@code key} if its CAS unique is {@code expectedCas}, or whatever it is when that is 0. */
+  ChangeResult delete(byte[] key, long expectedCas);
+
+  /** For {@link #markStale}: leave the item's expiry as it is. */
+  long KEEP_EXPIRY = -1;
+
+  /**
+   * Invalidates {@code key} without removing it (memcached's {@code md <key> I}): the item is marked
+   * stale, its win-token mark is cleared so that the next reader may win the right to recompute it,
+   * it gets a new CAS unique and, unless {@code expiresAt} is {@link #KEEP_EXPIRY}, a new expiry.
+   * Guarded by {@code expectedCas} as {@link #delete(byte[], long)} is.
+   */
+  ChangeResult markStale(byte[] key, long expectedCas, long expiresAt);
 
   /**
    * Adds {@code delta} to (or, with {@code increment} false, subtracts it from) the decimal 64-bit
    * unsigned number stored under {@code key}. Increments wrap at 2^64; decrements stop at zero. A
    * result shorter than the stored number is padded with spaces to the old length, as memcached does.
    */
-  Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta);
+  default Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
+    return applyDelta(key, increment, delta, 0, null, ItemEditor.NONE);
+  }
+
+  /**
+   * incr/decr as {@link #incrementOrDecrement}, with the options of memcached's binary and meta
+   * protocols: a non-zero {@code expectedCas} must equal the item's CAS unique ({@link
+   * Arithmetic.Status#EXISTS} otherwise); on a miss, a non-null {@code onMiss} stores its initial value
+   * (flags 0) and answers {@link Arithmetic.Status#CREATED}. {@code editor} is then shown the new or
+   * created item under the key's lock.
+   */
+  Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
+      ItemEditor editor);
 
   /** Sets the expiry of a live item; returns whether there was one. */
   boolean touch(byte[] key, long expiresAt);

@@ -6,20 +6,23 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * How an item is laid out in a segment: a header of 7 bytes for small items, then the key, then the
+ * How an item is laid out in a segment: a header of 9 bytes for small items, then the key, then the
  * value. No CAS is stored: it is derived from where the item lies (see {@link Segments#casOf}).
  *
  * <pre>
- * byte 0      bits: 0x01 has flags, 0x02 fetched, 0x04 unlinked, 0x30 read frequency (0..3)
+ * byte 0      bits: 0x01 has flags, 0x02 fetched, 0x04 unlinked, 0x08 stale, 0x30 read frequency
+ *             (0..3), 0x40 win token sent
  * byte 1      key length
  * 1..3 bytes  value length, a base-128 varint
  * 4 bytes     expiry in Unix seconds, unsigned, 0 for never (always there, so touch works in place)
+ * 2 bytes     last access: Unix seconds modulo 2^16 (see {@link #lastAccessMillis})
  * 4 bytes     flags, only when not 0
  * key, value
  * </pre>
  *
  * An item is <em>unlinked</em> once the index no longer points at it (overwritten or removed); its
  * bytes stay until the segment is reclaimed, and the bit lets a segment walk skip it without a lookup.
+ * <em>Stale</em> and <em>win token sent</em> are the lease state of {@link EditableItem}.
  */
 final class ItemLayout {
   /** Reads a key's bytes as longs in the pages' byte order (direct buffers are big-endian). */
@@ -29,29 +32,37 @@ final class ItemLayout {
   static final int HAS_FLAGS = 0x01;
   static final int FETCHED = 0x02;
   static final int UNLINKED = 0x04;
+  static final int STALE = 0x08;
+  static final int WIN_TOKEN_SENT = 0x40;
+  /** The lease state of {@link EditableItem}. */
+  static final int LEASE_BITS = STALE | WIN_TOKEN_SENT;
+  /** The bits a new copy of an item may carry over: its use and lease state. */
+  static final int COPIED_BITS = FETCHED | LEASE_BITS;
   private static final int FREQUENCY_SHIFT = 4;
   private static final int FREQUENCY_MASK = 0x30;
   static final int MAX_FREQUENCY = 3;
   /** The largest key a header can describe. */
   static final int MAX_KEY_LENGTH = 255;
   private static final long MAX_EXPIRY_SECONDS = 0xFFFF_FFFFL;
+  /** The last access is kept to the second, modulo this: ages up to about 18 hours read true. */
+  private static final int ACCESS_STAMP_MODULUS = 1 << 16;
 
   private ItemLayout() {}
 
   /** The bytes an item takes in a segment. */
   static int size(int keyLength, int valueLength, int flags) {
-    return 2 + varintSize(valueLength) + Integer.BYTES + (flags != 0 ? Integer.BYTES : 0)
+    return 2 + varintSize(valueLength) + Integer.BYTES + Short.BYTES + (flags != 0 ? Integer.BYTES : 0)
         + keyLength + valueLength;
   }
 
   /**
-   * Writes a fresh item's header and key at {@code offset}; returns where its {@code valueLength}
-   * value bytes go.
+   * Writes a fresh item's header and key at {@code offset}, with the {@link #COPIED_BITS} of {@code
+   * bits}, accessed at {@code nowMillis}; returns where its {@code valueLength} value bytes go.
    */
-  static int writeHeaderAndKey(
-      ByteBuffer page, int offset, byte[] key, int flags, long expirySeconds, int valueLength) {
+  static int writeHeaderAndKey(ByteBuffer page, int offset, byte[] key, int flags, long expirySeconds,
+      int valueLength, int bits, long nowMillis) {
     int at = offset;
-    page.put(at++, (byte) (flags != 0 ? HAS_FLAGS : 0));
+    page.put(at++, (byte) ((flags != 0 ? HAS_FLAGS : 0) | bits & COPIED_BITS));
     page.put(at++, (byte) key.length);
     for (int rest = valueLength; ; rest >>>= 7) {
       if (rest < 0x80) {
@@ -62,6 +73,8 @@ final class ItemLayout {
     }
     page.putInt(at, (int) expirySeconds);
     at += Integer.BYTES;
+    page.putShort(at, accessStamp(nowMillis));
+    at += Short.BYTES;
     if (flags != 0) {
       page.putInt(at, flags);
       at += Integer.BYTES;
@@ -79,7 +92,7 @@ final class ItemLayout {
     while (page.get(at++) < 0) {
       // skip the value length's varint
     }
-    at += (page.get(offset) & HAS_FLAGS) != 0 ? 2 * Integer.BYTES : Integer.BYTES;
+    at += Integer.BYTES + Short.BYTES + ((page.get(offset) & HAS_FLAGS) != 0 ? Integer.BYTES : 0);
     // Eight bytes at a time: key comparison is the engine's hottest loop.
     int i = 0;
     for (; i + Long.BYTES <= key.length; i += Long.BYTES) {
@@ -108,6 +121,20 @@ final class ItemLayout {
     return expirySeconds == 1 ? Expiry.ALREADY_EXPIRED : expirySeconds * 1000;
   }
 
+  /** What the header keeps of an access at {@code nowMillis}. */
+  static short accessStamp(long nowMillis) {
+    return (short) (nowMillis / 1000);
+  }
+
+  /**
+   * When an item with {@code stamp} was last accessed, seen at {@code nowMillis}: the latest whole
+   * second at or before now that has the stamp, so an age over about 18 hours reads modulo that.
+   */
+  static long lastAccessMillis(short stamp, long nowMillis) {
+    long nowSeconds = nowMillis / 1000;
+    return (nowSeconds - ((nowSeconds - (stamp & 0xFFFF)) & (ACCESS_STAMP_MODULUS - 1))) * 1000;
+  }
+
   private static int varintSize(int value) {
     return value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : 4;
   }
@@ -126,6 +153,7 @@ final class ItemLayout {
     int expiryOffset;
     /** Unix seconds, 0 for never. */
     long expirySeconds;
+    short accessStamp;
     int flags;
     /** The bytes the item takes in its segment. */
     int size;
@@ -148,6 +176,8 @@ final class ItemLayout {
       expiryOffset = at;
       expirySeconds = Integer.toUnsignedLong(page.getInt(at));
       at += Integer.BYTES;
+      accessStamp = page.getShort(at);
+      at += Short.BYTES;
       flags = 0;
       if ((bits & HAS_FLAGS) != 0) {
         flags = page.getInt(at);
@@ -188,6 +218,12 @@ final class ItemLayout {
     void writeExpiry(long seconds) {
       expirySeconds = seconds;
       page.putInt(expiryOffset, (int) seconds);
+    }
+
+    /** Records an access at {@code nowMillis}. */
+    void writeAccess(long nowMillis) {
+      accessStamp = accessStamp(nowMillis);
+      page.putShort(expiryOffset + Integer.BYTES, accessStamp);
     }
 
     private void writeBits(int newBits) {

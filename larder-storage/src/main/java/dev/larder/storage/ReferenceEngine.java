@@ -29,6 +29,8 @@ public final class ReferenceEngine implements CacheEngine {
   private final EngineConfig config;
   private final boolean evictions;
   private final CacheClock clock;
+  /** The one editable view handed to editors, which run under {@link #lock}. */
+  private final Edited edited = new Edited();
 
   private long memoryLimit;
   private long bytes;
@@ -89,13 +91,50 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public StoreResult store(
-      StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
+  public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Key k = new Key(key);
+      // The map's get moves the item to the LRU's head even without recordAccess: the oracle keeps
+      // the order simple; only which items an eviction picks could tell.
+      Item item = items.get(k);
+      Lookup dead = item == null ? null : lockedDeadness(item, now);
+      if (dead != null) {
+        lockedRemoveDead(k, item, dead);
+        item = null;
+      }
+      boolean created = false;
+      if (item == null && createIfMissing) {
+        Item empty = new Item(0, 0, new byte[0], now);
+        if (lockedPut(k, empty, now)) {
+          item = empty;
+          created = true;
+        }
+      }
+      if (item == null) {
+        return dead != null ? dead : Lookup.MISS;
+      }
+      editor.edit(edited.show(item, key.length), created);
+      if (recordAccess) {
+        item.fetched = true;
+        item.lastAccess = now;
+      }
+      return Lookup.HIT;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
+      boolean invalidate, ItemVisitor stored) {
     lock.lock();
     try {
       long now = lockedNow();
       Key k = new Key(key);
       Item existing = lockedLive(k, now);
+      boolean storesStale = false;
       switch (mode) {
         case ADD:
           if (existing != null) {
@@ -104,17 +143,25 @@ public final class ReferenceEngine implements CacheEngine {
           }
           break;
         case REPLACE:
+          if (existing == null) {
+            return StoreResult.NOT_STORED;
+          }
+          break;
         case APPEND:
         case PREPEND:
           if (existing == null) {
             return StoreResult.NOT_STORED;
+          }
+          if (expectedCas != 0 && existing.cas != expectedCas) {
+            return StoreResult.EXISTS;
           }
           break;
         case CAS:
           if (existing == null) {
             return StoreResult.NOT_FOUND;
           }
-          if (existing.cas != expectedCas) {
+          storesStale = invalidate && expectedCas != 0 && Long.compareUnsigned(expectedCas, existing.cas) < 0;
+          if (existing.cas != expectedCas && !storesStale) {
             return StoreResult.EXISTS;
           }
           break;
@@ -128,43 +175,93 @@ public final class ReferenceEngine implements CacheEngine {
         newValue = mode == StoreMode.APPEND ? concat(existing.value, value) : concat(value, existing.value);
         newFlags = existing.flags;
         newExpiresAt = existing.expiresAt;
+      } else if (storesStale) {
+        newExpiresAt = existing.expiresAt;
       }
       if (!config.fitsItemSize(key.length, newValue.length)) {
         return StoreResult.TOO_LARGE;
       }
-      return lockedPut(k, new Item(newFlags, newExpiresAt, newValue, now), now)
-          ? StoreResult.STORED
-          : StoreResult.NO_MEMORY;
+      Item item = new Item(newFlags, newExpiresAt, newValue, now);
+      item.stale = storesStale;
+      item.winTokenSent = storesStale && existing.winTokenSent;
+      if (!lockedPut(k, item, now)) {
+        return StoreResult.NO_MEMORY;
+      }
+      stored.visit(item);
+      return StoreResult.STORED;
     } finally {
       lock.unlock();
     }
   }
 
   @Override
-  public boolean delete(byte[] key) {
+  public ChangeResult delete(byte[] key, long expectedCas) {
     lock.lock();
     try {
       Key k = new Key(key);
       Item existing = lockedLive(k, lockedNow());
-      if (existing == null) {
-        return false;
+      ChangeResult guard = guard(existing, expectedCas);
+      if (guard == ChangeResult.CHANGED) {
+        lockedRemove(k);
       }
-      lockedRemove(k);
-      return true;
+      return guard;
     } finally {
       lock.unlock();
     }
   }
 
   @Override
-  public Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
+  public ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      Key k = new Key(key);
+      Item existing = lockedLive(k, now);
+      ChangeResult guard = guard(existing, expectedCas);
+      if (guard == ChangeResult.CHANGED) {
+        existing.stale = true;
+        existing.winTokenSent = false;
+        existing.cas = nextCas++;
+        if (expiresAt != KEEP_EXPIRY) {
+          existing.expiresAt = expiresAt;
+        }
+      }
+      return guard;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a change guarded by {@code expectedCas} (0: none) may go ahead on {@code item}. */
+  private static ChangeResult guard(Item item, long expectedCas) {
+    if (item == null) {
+      return ChangeResult.NOT_FOUND;
+    }
+    return expectedCas == 0 || item.cas == expectedCas ? ChangeResult.CHANGED : ChangeResult.EXISTS;
+  }
+
+  @Override
+  public Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
+      ItemEditor editor) {
     lock.lock();
     try {
       long now = lockedNow();
       Key k = new Key(key);
       Item existing = lockedLive(k, now);
       if (existing == null) {
-        return Arithmetic.notFound();
+        if (onMiss == null) {
+          return Arithmetic.notFound();
+        }
+        Item created = new Item(0, onMiss.expiresAt(), DecimalValue.format(onMiss.value(), 0), now);
+        if (!lockedPut(k, created, now)) {
+          return Arithmetic.notFound(); // only with -M: no room for it
+        }
+        editor.edit(edited.show(created, key.length), true);
+        return Arithmetic.created(onMiss.value());
+      }
+      // memcached checks the CAS unique between refusing an empty value and parsing the number.
+      if (expectedCas != 0 && existing.value.length > 0 && existing.cas != expectedCas) {
+        return Arithmetic.exists();
       }
       OptionalLong current = DecimalValue.parse(existing.value);
       if (current.isEmpty()) {
@@ -175,9 +272,14 @@ public final class ReferenceEngine implements CacheEngine {
           : Long.compareUnsigned(delta, current.getAsLong()) > 0 ? 0 : current.getAsLong() - delta;
       byte[] digits = DecimalValue.format(result, existing.value.length);
       Item updated = new Item(existing.flags, existing.expiresAt, digits, now);
+      // memcached changes the number in place: the item keeps its use and lease state.
+      updated.fetched = existing.fetched;
+      updated.stale = existing.stale;
+      updated.winTokenSent = existing.winTokenSent;
       if (!lockedPut(k, updated, now)) {
         return Arithmetic.notFound(); // only with -M: the old item is gone and the new one did not fit
       }
+      editor.edit(edited.show(updated, key.length), false);
       return Arithmetic.ok(result);
     } finally {
       lock.unlock();
@@ -387,6 +489,77 @@ public final class ReferenceEngine implements CacheEngine {
     }
   }
 
+  /** An item as an editor sees it: its state before the lookup, and changes made in place. */
+  private static final class Edited implements EditableItem {
+    private Item item;
+    private int keyLength;
+    private boolean fetched;
+    private long lastAccess;
+
+    Edited show(Item shown, int shownKeyLength) {
+      item = shown;
+      keyLength = shownKeyLength;
+      fetched = shown.fetched;
+      lastAccess = shown.lastAccess;
+      return this;
+    }
+
+    @Override
+    public int flags() {
+      return item.flags;
+    }
+
+    @Override
+    public long cas() {
+      return item.cas;
+    }
+
+    @Override
+    public long expiresAt() {
+      return item.expiresAt;
+    }
+
+    @Override
+    public ByteBuffer value() {
+      return item.value();
+    }
+
+    @Override
+    public boolean fetched() {
+      return fetched;
+    }
+
+    @Override
+    public long lastAccessedAt() {
+      return lastAccess;
+    }
+
+    @Override
+    public boolean stale() {
+      return item.stale;
+    }
+
+    @Override
+    public boolean winTokenSent() {
+      return item.winTokenSent;
+    }
+
+    @Override
+    public long footprint() {
+      return cost(keyLength, item.value.length);
+    }
+
+    @Override
+    public void expiresAt(long expiresAt) {
+      item.expiresAt = expiresAt;
+    }
+
+    @Override
+    public void markWinTokenSent() {
+      item.winTokenSent = true;
+    }
+  }
+
   /** One stored item; the engine's lock guards its mutable fields. */
   private static final class Item implements ItemView {
     final int flags;
@@ -395,6 +568,8 @@ public final class ReferenceEngine implements CacheEngine {
     long cas;
     long lastAccess;
     boolean fetched;
+    boolean stale;
+    boolean winTokenSent;
 
     Item(int flags, long expiresAt, byte[] value, long now) {
       this.flags = flags;

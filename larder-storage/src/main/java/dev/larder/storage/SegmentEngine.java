@@ -80,22 +80,35 @@ public final class SegmentEngine implements CacheEngine {
   }
 
   @Override
-  public StoreResult store(
-      StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
+  public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
     long hash = KeyHash.of(key, key.length);
-    return shard(hash).store(mode, key, hash, flags, expiresAt, value, expectedCas);
+    return shard(hash).edit(key, hash, createIfMissing, recordAccess, editor);
   }
 
   @Override
-  public boolean delete(byte[] key) {
+  public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
+      boolean invalidate, ItemVisitor stored) {
     long hash = KeyHash.of(key, key.length);
-    return shard(hash).delete(key, hash);
+    return shard(hash).store(mode, key, hash, flags, expiresAt, value, expectedCas, invalidate, stored);
   }
 
   @Override
-  public Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
+  public ChangeResult delete(byte[] key, long expectedCas) {
     long hash = KeyHash.of(key, key.length);
-    return shard(hash).incrementOrDecrement(key, hash, increment, delta);
+    return shard(hash).delete(key, hash, expectedCas);
+  }
+
+  @Override
+  public ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).markStale(key, hash, expectedCas, expiresAt);
+  }
+
+  @Override
+  public Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
+      ItemEditor editor) {
+    long hash = KeyHash.of(key, key.length);
+    return shard(hash).applyDelta(key, hash, increment, delta, expectedCas, onMiss, editor);
   }
 
   @Override

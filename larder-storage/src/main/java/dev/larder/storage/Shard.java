@@ -41,6 +41,8 @@ final class Shard {
   private final View view = new View();
   private final HashIndex.KeyMatcher keyMatcher = this::keyAt;
   private final byte[] keyScratch = new byte[ItemLayout.MAX_KEY_LENGTH];
+  /** Appended to an item's value to copy it unchanged. */
+  private static final byte[] NOTHING = new byte[0];
 
   /** The data segment new items go to; -1 when none is open. */
   private int writePage = -1;
@@ -86,42 +88,90 @@ final class Shard {
       if (touch) {
         lockedSetExpiry(item, expiresAt);
       }
-      item.mark(ItemLayout.FETCHED);
-      item.countRead();
-      visitor.visit(view.show(item));
+      lockedRecordAccess(item, now);
+      visitor.visit(view.show(item, now));
       return Lookup.HIT;
     } finally {
       lock.unlock();
     }
   }
 
-  StoreResult store(
-      StoreMode mode, byte[] key, long hash, int flags, long expiresAt, byte[] value, long expectedCas) {
+  Lookup edit(byte[] key, long hash, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      int tag = HashIndex.tag(hash);
+      long pos = index.find(tag, key, keyMatcher);
+      Lookup dead = null;
+      if (pos >= 0) {
+        dead = lockedDeadness(lockedRead(pos), now);
+        if (dead != null) {
+          lockedRemoveDead(pos, cursor, dead);
+          pos = -1;
+        }
+      }
+      boolean created = pos < 0 && createIfMissing && lockedCreateEmpty(key, tag, now);
+      if (pos < 0 && !created) {
+        return dead != null ? dead : Lookup.MISS;
+      }
+      ItemLayout.Cursor item = cursor;
+      editor.edit(view.show(item, now), created);
+      if (recordAccess) {
+        lockedRecordAccess(item, now);
+      }
+      return Lookup.HIT;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stores an empty item under {@code key} and leaves {@link #cursor} on it; false if it finds no room. */
+  private boolean lockedCreateEmpty(byte[] key, int tag, long now) {
+    if (!fitsSegment(key.length, 0, 0) || !lockedMakeRoom(ItemLayout.size(key.length, 0, 0), now)) {
+      outOfMemory++;
+      return false;
+    }
+    lockedWrite(-1, tag, key, 0, 0, NOTHING, StoreMode.SET, 0, now);
+    return true;
+  }
+
+  StoreResult store(StoreMode mode, byte[] key, long hash, int flags, long expiresAt, byte[] value,
+      long expectedCas, boolean invalidate, ItemVisitor stored) {
     lock.lock();
     try {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
       long pos = lockedLive(key, tag, now);
       ItemLayout.Cursor existing = pos < 0 ? null : cursor;
+      boolean storesStale = false;
       switch (mode) {
         case ADD:
           if (existing != null) {
-            existing.countRead(); // memcached bumps the item an add failed on
+            lockedBump(existing, now); // memcached bumps the item an add failed on
             return StoreResult.NOT_STORED;
           }
           break;
         case REPLACE:
+          if (existing == null) {
+            return StoreResult.NOT_STORED;
+          }
+          break;
         case APPEND:
         case PREPEND:
           if (existing == null) {
             return StoreResult.NOT_STORED;
+          }
+          if (expectedCas != 0 && lockedCasOf(existing) != expectedCas) {
+            return StoreResult.EXISTS;
           }
           break;
         case CAS:
           if (existing == null) {
             return StoreResult.NOT_FOUND;
           }
-          if (lockedCasOf(existing) != expectedCas) {
+          long cas = lockedCasOf(existing);
+          storesStale = invalidate && expectedCas != 0 && Long.compareUnsigned(expectedCas, cas) < 0;
+          if (cas != expectedCas && !storesStale) {
             return StoreResult.EXISTS;
           }
           break;
@@ -131,7 +181,8 @@ final class Shard {
       boolean joins = mode == StoreMode.APPEND || mode == StoreMode.PREPEND;
       int valueLength = joins ? existing.valueLength + value.length : value.length;
       int newFlags = joins ? existing.flags : flags;
-      long expirySeconds = joins ? existing.expirySeconds : ItemLayout.toSeconds(expiresAt);
+      long expirySeconds = joins || storesStale ? existing.expirySeconds : ItemLayout.toSeconds(expiresAt);
+      int bits = storesStale ? ItemLayout.STALE | existing.bits & ItemLayout.WIN_TOKEN_SENT : 0;
       if (!config.fitsItemSize(key.length, valueLength) || !fitsSegment(key.length, valueLength, newFlags)) {
         return StoreResult.TOO_LARGE;
       }
@@ -147,37 +198,82 @@ final class Shard {
           return mode == StoreMode.CAS ? StoreResult.NOT_FOUND : StoreResult.NOT_STORED;
         }
       }
-      lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET);
+      lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET, bits, now);
+      stored.visit(view.show(cursor, now));
       return StoreResult.STORED;
     } finally {
       lock.unlock();
     }
   }
 
-  boolean delete(byte[] key, long hash) {
+  ChangeResult delete(byte[] key, long hash, long expectedCas) {
     lock.lock();
     try {
       long pos = lockedLive(key, HashIndex.tag(hash), lockedNow());
-      if (pos < 0) {
-        return false;
+      ChangeResult guard = lockedGuard(pos, expectedCas);
+      if (guard == ChangeResult.CHANGED) {
+        lockedUnlink(pos, cursor);
       }
-      lockedUnlink(pos, cursor);
-      return true;
+      return guard;
     } finally {
       lock.unlock();
     }
   }
 
-  Arithmetic incrementOrDecrement(byte[] key, long hash, boolean increment, long delta) {
+  /** A stale copy of the item replaces it: a new CAS unique needs a new place in a segment. */
+  ChangeResult markStale(byte[] key, long hash, long expectedCas, long expiresAt) {
+    lock.lock();
+    try {
+      long now = lockedNow();
+      int tag = HashIndex.tag(hash);
+      long pos = lockedLive(key, tag, now);
+      ChangeResult guard = lockedGuard(pos, expectedCas);
+      if (guard != ChangeResult.CHANGED) {
+        return guard;
+      }
+      long expirySeconds = expiresAt == CacheEngine.KEEP_EXPIRY ? cursor.expirySeconds : ItemLayout.toSeconds(expiresAt);
+      int bits = ItemLayout.STALE | cursor.bits & ItemLayout.FETCHED;
+      long lastAccess = ItemLayout.lastAccessMillis(cursor.accessStamp, now);
+      int flags = cursor.flags;
+      long before = relocations;
+      if (!lockedMakeRoom(ItemLayout.size(key.length, cursor.valueLength, flags), now)) {
+        outOfMemory++;
+        return ChangeResult.NOT_FOUND; // only with -M: no room for the copy
+      }
+      if (relocations != before && (pos = lockedFindAgain(key, tag)) < 0) {
+        return ChangeResult.NOT_FOUND; // making room evicted it
+      }
+      lockedWrite(pos, tag, key, flags, expirySeconds, NOTHING, StoreMode.APPEND, bits, lastAccess);
+      totalItems--; // the same item, moved; memcached changes it in place
+      return ChangeResult.CHANGED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a change guarded by {@code expectedCas} (0: none) may go ahead on the live item at {@code pos}. */
+  private ChangeResult lockedGuard(long pos, long expectedCas) {
+    if (pos < 0) {
+      return ChangeResult.NOT_FOUND;
+    }
+    return expectedCas == 0 || lockedCasOf(cursor) == expectedCas ? ChangeResult.CHANGED : ChangeResult.EXISTS;
+  }
+
+  Arithmetic applyDelta(byte[] key, long hash, boolean increment, long delta, long expectedCas,
+      InitialValue onMiss, ItemEditor editor) {
     lock.lock();
     try {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
       long pos = lockedLive(key, tag, now);
       if (pos < 0) {
-        return Arithmetic.notFound();
+        return onMiss == null ? Arithmetic.notFound() : lockedCreateNumber(key, tag, onMiss, editor, now);
       }
-      OptionalLong current = DecimalValue.parse(view.show(cursor).value());
+      // memcached checks the CAS unique between refusing an empty value and parsing the number.
+      if (expectedCas != 0 && cursor.valueLength > 0 && lockedCasOf(cursor) != expectedCas) {
+        return Arithmetic.exists();
+      }
+      OptionalLong current = DecimalValue.parse(view.show(cursor, now).value());
       if (current.isEmpty()) {
         return Arithmetic.nonNumeric();
       }
@@ -187,6 +283,8 @@ final class Shard {
       byte[] digits = DecimalValue.format(result, cursor.valueLength);
       int flags = cursor.flags;
       long expirySeconds = cursor.expirySeconds;
+      // memcached changes the number in place: the item keeps its use and lease state.
+      int bits = cursor.bits & ItemLayout.COPIED_BITS;
       long before = relocations;
       if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, flags), now)) {
         outOfMemory++;
@@ -195,22 +293,35 @@ final class Shard {
       if (relocations != before && (pos = lockedFindAgain(key, tag)) < 0) {
         return Arithmetic.notFound(); // making room evicted it
       }
-      lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET);
+      lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET, bits, now);
+      editor.edit(view.show(cursor, now), false);
       return Arithmetic.ok(result);
     } finally {
       lock.unlock();
     }
   }
 
+  private Arithmetic lockedCreateNumber(byte[] key, int tag, InitialValue initial, ItemEditor editor, long now) {
+    byte[] digits = DecimalValue.format(initial.value(), 0);
+    if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, 0), now)) {
+      outOfMemory++;
+      return Arithmetic.notFound(); // only with -M: no room for it
+    }
+    lockedWrite(-1, tag, key, 0, ItemLayout.toSeconds(initial.expiresAt()), digits, StoreMode.SET, 0, now);
+    editor.edit(view.show(cursor, now), true);
+    return Arithmetic.created(initial.value());
+  }
+
   boolean touch(byte[] key, long hash, long expiresAt) {
     lock.lock();
     try {
-      long pos = lockedLive(key, HashIndex.tag(hash), lockedNow());
+      long now = lockedNow();
+      long pos = lockedLive(key, HashIndex.tag(hash), now);
       if (pos < 0) {
         return false;
       }
       lockedSetExpiry(cursor, expiresAt);
-      cursor.countRead();
+      lockedBump(cursor, now);
       return true;
     } finally {
       lock.unlock();
@@ -371,6 +482,18 @@ final class Shard {
     itemBytes -= item.size;
   }
 
+  /** A read: the item counts as fetched, and {@link #lockedBump bumped}. */
+  private static void lockedRecordAccess(ItemLayout.Cursor item, long now) {
+    item.mark(ItemLayout.FETCHED);
+    lockedBump(item, now);
+  }
+
+  /** The item was used now: it counts as accessed, and read once more towards keeping it. */
+  private static void lockedBump(ItemLayout.Cursor item, long now) {
+    item.writeAccess(now);
+    item.countRead();
+  }
+
   private void lockedSetExpiry(ItemLayout.Cursor item, long expiresAt) {
     long seconds = ItemLayout.toSeconds(expiresAt);
     item.writeExpiry(seconds);
@@ -379,19 +502,21 @@ final class Shard {
 
   /**
    * Appends a new version of {@code key} to the write segment, which has room, and points the index
-   * at it. Its value is {@code value}, after ({@link StoreMode#APPEND}) or before ({@link
-   * StoreMode#PREPEND}) the value of the current item in {@link #cursor}. {@code pos} is the current
-   * item's slot, -1 for a new key.
+   * at it; leaves {@link #cursor} on it. Its value is {@code value}, after ({@link StoreMode#APPEND})
+   * or before ({@link StoreMode#PREPEND}) the value of the current item in {@link #cursor}. {@code pos}
+   * is the current item's slot, -1 for a new key. {@code bits} are the header bits it starts with
+   * ({@link ItemLayout#FETCHED} and the lease bits); {@code accessedAt} its last access (epoch millis).
    */
-  private void lockedWrite(
-      long pos, int tag, byte[] key, int flags, long expirySeconds, byte[] value, StoreMode joining) {
+  private void lockedWrite(long pos, int tag, byte[] key, int flags, long expirySeconds, byte[] value,
+      StoreMode joining, int bits, long accessedAt) {
     int oldLength = joining == StoreMode.SET ? 0 : cursor.valueLength;
     int valueLength = oldLength + value.length;
     int size = ItemLayout.size(key.length, valueLength, flags);
     int page = writePage;
     int offset = segments.append(page, size);
     ByteBuffer buffer = segments.page(page);
-    int valueAt = ItemLayout.writeHeaderAndKey(buffer, offset, key, flags, expirySeconds, valueLength);
+    int valueAt =
+        ItemLayout.writeHeaderAndKey(buffer, offset, key, flags, expirySeconds, valueLength, bits, accessedAt);
     if (joining == StoreMode.SET) {
       buffer.put(valueAt, value);
     } else {
@@ -411,6 +536,7 @@ final class Shard {
     itemBytes += size;
     totalItems++;
     issuedCas = Math.max(issuedCas, segments.casOf(page, offset));
+    cursor.read(buffer, page, offset);
   }
 
   /**
@@ -606,22 +732,31 @@ final class Shard {
     }
   }
 
-  /** The one view this shard hands to visitors, valid while they run under the lock. */
-  private final class View implements ItemView {
+  /**
+   * The one view this shard hands to visitors and editors, valid while they run under the lock; its
+   * changes go to the item in {@link #cursor}'s place.
+   */
+  private final class View implements EditableItem {
+    private ItemLayout.Cursor item;
     private int page;
     private int valueOffset;
     private int valueLength;
     private int flags;
     private long cas;
     private long expiresAt;
+    private boolean fetched;
+    private long lastAccess;
 
-    View show(ItemLayout.Cursor item) {
-      page = item.pageNumber;
-      valueOffset = item.valueOffset;
-      valueLength = item.valueLength;
-      flags = item.flags;
-      cas = lockedCasOf(item);
-      expiresAt = item.expiresAtMillis();
+    View show(ItemLayout.Cursor shown, long now) {
+      item = shown;
+      page = shown.pageNumber;
+      valueOffset = shown.valueOffset;
+      valueLength = shown.valueLength;
+      flags = shown.flags;
+      cas = lockedCasOf(shown);
+      expiresAt = shown.expiresAtMillis();
+      fetched = shown.has(ItemLayout.FETCHED);
+      lastAccess = ItemLayout.lastAccessMillis(shown.accessStamp, now);
       return this;
     }
 
@@ -645,6 +780,42 @@ final class Shard {
       ByteBuffer value = segments.view(page);
       value.clear();
       return value.position(valueOffset).limit(valueOffset + valueLength);
+    }
+
+    @Override
+    public boolean fetched() {
+      return fetched;
+    }
+
+    @Override
+    public long lastAccessedAt() {
+      return lastAccess;
+    }
+
+    @Override
+    public boolean stale() {
+      return item.has(ItemLayout.STALE);
+    }
+
+    @Override
+    public boolean winTokenSent() {
+      return item.has(ItemLayout.WIN_TOKEN_SENT);
+    }
+
+    @Override
+    public long footprint() {
+      return item.size + Long.BYTES; // and its index slot
+    }
+
+    @Override
+    public void expiresAt(long newExpiresAt) {
+      lockedSetExpiry(item, newExpiresAt);
+      expiresAt = item.expiresAtMillis();
+    }
+
+    @Override
+    public void markWinTokenSent() {
+      item.mark(ItemLayout.WIN_TOKEN_SENT);
     }
   }
 }

@@ -46,7 +46,7 @@ abstract class CacheEngineContract {
     return seen[0];
   }
 
-  private long casOf(String key) {
+  long casOf(String key) {
     long[] cas = new long[1];
     engine.get(b(key), item -> cas[0] = item.cas());
     return cas[0];
@@ -268,6 +268,227 @@ abstract class CacheEngineContract {
     ByteBuffer[] kept = new ByteBuffer[1];
     engine.get(b("k"), item -> kept[0] = item.value());
     assertThat(kept[0].remaining()).isEqualTo(1);
+  }
+
+  /** What an editor was shown, copied out of the view. */
+  record Edited(boolean created, String value, int flags, long cas, long expiresAt, boolean fetched,
+      long lastAccessedAt, boolean stale, boolean winTokenSent, long footprint) {}
+
+  /** {@link CacheEngine#edit} that records what the editor saw, or null when it was not called. */
+  Edited edit(String key, boolean createIfMissing, boolean recordAccess, ItemEditor then) {
+    Edited[] seen = new Edited[1];
+    engine.edit(b(key), createIfMissing, recordAccess, (item, created) -> {
+      seen[0] = new Edited(created, UTF_8.decode(item.value()).toString(), item.flags(), item.cas(),
+          item.expiresAt(), item.fetched(), item.lastAccessedAt(), item.stale(), item.winTokenSent(),
+          item.footprint());
+      then.edit(item, created);
+    });
+    return seen[0];
+  }
+
+  Edited peek(String key) {
+    return edit(key, false, false, ItemEditor.NONE);
+  }
+
+  @Test
+  void editShowsTheItemAsItWasBeforeTheLookupAndThenRecordsTheAccess() {
+    engine.store(StoreMode.SET, b("k"), 9, 0, b("v"), 0);
+    long storedAt = clock.millis();
+    clock.advanceSeconds(5);
+    Edited first = edit("k", false, true, ItemEditor.NONE);
+    assertThat(first.created()).isFalse();
+    assertThat(first.value()).isEqualTo("v");
+    assertThat(first.flags()).isEqualTo(9);
+    assertThat(first.fetched()).isFalse();
+    assertThat(first.lastAccessedAt()).isEqualTo(storedAt);
+    assertThat(first.footprint()).isEqualTo(engine.stats().bytes());
+    clock.advanceSeconds(2);
+    Edited second = edit("k", false, true, ItemEditor.NONE);
+    assertThat(second.fetched()).isTrue();
+    assertThat(second.lastAccessedAt()).isEqualTo(storedAt + 5_000);
+    assertThat(second.cas()).isEqualTo(first.cas());
+    assertThat(edit("missing", false, true, ItemEditor.NONE)).isNull();
+    assertThat(engine.edit(b("missing"), false, true, ItemEditor.NONE)).isEqualTo(Lookup.MISS);
+  }
+
+  @Test
+  void editWithoutRecordingTheAccessLeavesNoTrace() {
+    set("k", "v");
+    clock.advanceSeconds(3);
+    peek("k");
+    Edited after = peek("k");
+    assertThat(after.fetched()).isFalse();
+    assertThat(clock.millis() - after.lastAccessedAt()).isEqualTo(3_000);
+  }
+
+  @Test
+  void aPlainReadCountsAsAnAccessForEdit() {
+    set("k", "v");
+    clock.advanceSeconds(4);
+    read("k");
+    clock.advanceSeconds(1);
+    Edited seen = peek("k");
+    assertThat(seen.fetched()).isTrue();
+    assertThat(clock.millis() - seen.lastAccessedAt()).isEqualTo(1_000);
+  }
+
+  @Test
+  void editCreatesAnEmptyItemOnAMissWhenAsked() {
+    Edited created = edit("k", true, true, ItemEditor.NONE);
+    assertThat(created.created()).isTrue();
+    assertThat(created.value()).isEmpty();
+    assertThat(created.flags()).isZero();
+    assertThat(created.expiresAt()).isZero();
+    assertThat(created.fetched()).isFalse();
+    assertThat(read("k")).isEmpty();
+    Edited again = edit("k", true, true, ItemEditor.NONE);
+    assertThat(again.created()).isFalse();
+    assertThat(again.cas()).isEqualTo(created.cas());
+    assertThat(engine.stats().currItems()).isEqualTo(1);
+  }
+
+  @Test
+  void anEditorSetsTheExpiryAndTheWinTokenInPlace() {
+    set("k", "v");
+    Edited before = edit("k", false, true, (item, created) -> {
+      item.expiresAt(clock.millis() + 2_000);
+      assertThat(item.expiresAt()).isEqualTo(clock.millis() + 2_000);
+      item.markWinTokenSent();
+    });
+    Edited after = peek("k");
+    assertThat(before.winTokenSent()).isFalse();
+    assertThat(after.winTokenSent()).isTrue();
+    assertThat(after.cas()).isEqualTo(before.cas());
+    clock.advanceSeconds(2);
+    assertThat(engine.edit(b("k"), false, true, ItemEditor.NONE)).isEqualTo(Lookup.EXPIRED);
+  }
+
+  @Test
+  void markStaleKeepsTheValueUnderANewCasAndClearsTheWinToken() {
+    engine.store(StoreMode.SET, b("k"), 3, 0, b("v"), 0);
+    edit("k", false, true, (item, created) -> item.markWinTokenSent());
+    long cas = casOf("k");
+    assertThat(engine.markStale(b("k"), cas + 1, CacheEngine.KEEP_EXPIRY)).isEqualTo(ChangeResult.EXISTS);
+    assertThat(peek("k").stale()).isFalse();
+    assertThat(engine.markStale(b("k"), cas, CacheEngine.KEEP_EXPIRY)).isEqualTo(ChangeResult.CHANGED);
+    Edited stale = peek("k");
+    assertThat(stale.stale()).isTrue();
+    assertThat(stale.winTokenSent()).isFalse();
+    assertThat(stale.fetched()).isTrue();
+    assertThat(stale.value()).isEqualTo("v");
+    assertThat(stale.flags()).isEqualTo(3);
+    assertThat(stale.expiresAt()).isZero();
+    assertThat(stale.cas()).isNotEqualTo(cas);
+    assertThat(engine.markStale(b("k"), 0, clock.millis() + 1_000)).isEqualTo(ChangeResult.CHANGED);
+    clock.advanceSeconds(1);
+    assertThat(read("k")).isNull();
+    assertThat(engine.markStale(b("k"), 0, CacheEngine.KEEP_EXPIRY)).isEqualTo(ChangeResult.NOT_FOUND);
+  }
+
+  @Test
+  void aStoreReplacesTheLeaseState() {
+    set("k", "v");
+    engine.markStale(b("k"), 0, CacheEngine.KEEP_EXPIRY);
+    set("k", "w");
+    assertThat(peek("k").stale()).isFalse();
+  }
+
+  @Test
+  void anInvalidatingCasStoreWithAnOlderUniqueStoresAStaleItemKeepingItsExpiry() {
+    long expiresAt = clock.millis() + 60_000;
+    engine.store(StoreMode.SET, b("k"), 0, expiresAt, b("v1"), 0);
+    long old = casOf("k");
+    engine.markStale(b("k"), 0, CacheEngine.KEEP_EXPIRY);
+    edit("k", false, true, (item, created) -> item.markWinTokenSent());
+    long current = casOf("k");
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("v2"), old, false, item -> {}))
+        .isEqualTo(StoreResult.EXISTS);
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("v2"), current + 1, true, item -> {}))
+        .isEqualTo(StoreResult.EXISTS);
+    assertThat(engine.store(StoreMode.CAS, b("k"), 5, 0, b("v2"), old, true, item -> {}))
+        .isEqualTo(StoreResult.STORED);
+    Edited stale = peek("k");
+    assertThat(stale.value()).isEqualTo("v2");
+    assertThat(stale.flags()).isEqualTo(5);
+    assertThat(stale.stale()).isTrue();
+    assertThat(stale.winTokenSent()).isTrue();
+    assertThat(stale.expiresAt()).isEqualTo(expiresAt);
+    assertThat(engine.store(StoreMode.CAS, b("k"), 0, 0, b("v3"), stale.cas(), true, item -> {}))
+        .isEqualTo(StoreResult.STORED);
+    assertThat(peek("k").stale()).isFalse();
+  }
+
+  @Test
+  void aNonZeroCasGuardsAppendAndPrepend() {
+    set("k", "v");
+    long cas = casOf("k");
+    assertThat(engine.store(StoreMode.APPEND, b("k"), 0, 0, b("x"), cas + 1, false, item -> {}))
+        .isEqualTo(StoreResult.EXISTS);
+    assertThat(engine.store(StoreMode.APPEND, b("k"), 0, 0, b("x"), cas, false, item -> {}))
+        .isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.PREPEND, b("k"), 0, 0, b("<"), 0, false, item -> {}))
+        .isEqualTo(StoreResult.STORED);
+    assertThat(read("k")).isEqualTo("<vx");
+  }
+
+  @Test
+  void aStoreShowsTheStoredItem() {
+    long[] cas = new long[1];
+    engine.store(StoreMode.SET, b("k"), 0, 0, b("v"), 0, false, item -> cas[0] = item.cas());
+    assertThat(cas[0]).isEqualTo(casOf("k")).isNotZero();
+    cas[0] = 0;
+    engine.store(StoreMode.ADD, b("k"), 0, 0, b("v"), 0, false, item -> cas[0] = item.cas());
+    assertThat(cas[0]).isZero();
+  }
+
+  @Test
+  void deleteWithACasUniqueRemovesOnlyThatVersion() {
+    assertThat(engine.delete(b("k"), 0)).isEqualTo(ChangeResult.NOT_FOUND);
+    set("k", "v");
+    long cas = casOf("k");
+    assertThat(engine.delete(b("k"), cas + 1)).isEqualTo(ChangeResult.EXISTS);
+    assertThat(read("k")).isEqualTo("v");
+    assertThat(engine.delete(b("k"), cas)).isEqualTo(ChangeResult.CHANGED);
+    assertThat(read("k")).isNull();
+  }
+
+  @Test
+  void applyDeltaChecksTheCasUniqueAndCreatesMissingNumbers() {
+    set("n", "5");
+    long cas = casOf("n");
+    assertThat(engine.applyDelta(b("n"), true, 1, cas + 1, null, ItemEditor.NONE)).isEqualTo(Arithmetic.exists());
+    assertThat(engine.applyDelta(b("n"), true, 1, cas, null, ItemEditor.NONE)).isEqualTo(Arithmetic.ok(6));
+    set("s", "abc");
+    assertThat(engine.applyDelta(b("s"), true, 1, 1, null, ItemEditor.NONE)).isEqualTo(Arithmetic.exists());
+    set("e", "");
+    assertThat(engine.applyDelta(b("e"), true, 1, 1, null, ItemEditor.NONE)).isEqualTo(Arithmetic.nonNumeric());
+
+    InitialValue initial = new InitialValue(40, clock.millis() + 3_000);
+    boolean[] created = new boolean[1];
+    assertThat(engine.applyDelta(b("m"), true, 1, 0, initial, (item, isNew) -> created[0] = isNew))
+        .isEqualTo(Arithmetic.created(40));
+    assertThat(created[0]).isTrue();
+    assertThat(read("m")).isEqualTo("40");
+    assertThat(engine.applyDelta(b("m"), false, 1, 0, initial, (item, isNew) -> created[0] = isNew))
+        .isEqualTo(Arithmetic.ok(39));
+    assertThat(created[0]).isFalse();
+    clock.advanceSeconds(3);
+    assertThat(read("m")).isNull();
+  }
+
+  @Test
+  void applyDeltaShowsTheNewItemToTheEditorAndKeepsItsLeaseState() {
+    set("n", "1");
+    engine.markStale(b("n"), 0, CacheEngine.KEEP_EXPIRY);
+    String[] value = new String[1];
+    engine.applyDelta(b("n"), true, 1, 0, null, (item, created) -> {
+      value[0] = UTF_8.decode(item.value()).toString();
+      item.expiresAt(clock.millis() + 1_000);
+    });
+    assertThat(value[0]).isEqualTo("2");
+    assertThat(peek("n").stale()).isTrue();
+    clock.advanceSeconds(1);
+    assertThat(read("n")).isNull();
   }
 
   @Test

@@ -37,6 +37,8 @@ class SegmentEngineModelTest {
     final CacheEngine segment = new SegmentEngine(config);
     final Map<String, Long> referenceCas = new HashMap<>();
     final Map<String, Long> segmentCas = new HashMap<>();
+    final Map<String, Long> olderReferenceCas = new HashMap<>();
+    final Map<String, Long> olderSegmentCas = new HashMap<>();
     /** A bijection between the engines' CAS uniques, built as they are seen. */
     final Map<Long, Long> casToSegment = new HashMap<>();
     final Map<Long, Long> casToReference = new HashMap<>();
@@ -66,7 +68,8 @@ class SegmentEngineModelTest {
     private void oneStep() {
       String key = "k" + random.nextInt(KEYS);
       byte[] k = key.getBytes(US_ASCII);
-      int op = random.nextInt(16);
+      int op = random.nextInt(21);
+      drawCas();
       switch (op) {
         case 0, 1, 2 -> assertSameRead(key, false, 0);
         case 3 -> assertSameRead(key, true, expiry());
@@ -75,12 +78,10 @@ class SegmentEngineModelTest {
           int flags = random.nextBoolean() ? 0 : random.nextInt();
           long expiresAt = expiry();
           byte[] value = VALUES[random.nextInt(VALUES.length)].getBytes(US_ASCII);
-          boolean staleCas = random.nextInt(4) == 0;
-          long refCas = staleCas ? 12345 : referenceCas.getOrDefault(key, 0L);
-          long segCas = staleCas ? 12345 : segmentCas.getOrDefault(key, 0L);
-          assertThat(segment.store(mode, k, flags, expiresAt, value, segCas))
+          boolean invalidate = random.nextInt(4) == 0;
+          assertThat(segment.store(mode, k, flags, expiresAt, value, segmentCas(key), invalidate, item -> {}))
               .as(where("%s %s", mode, key))
-              .isEqualTo(reference.store(mode, k, flags, expiresAt, value, refCas));
+              .isEqualTo(reference.store(mode, k, flags, expiresAt, value, referenceCas(key), invalidate, item -> {}));
         }
         case 10 -> {
           boolean increment = random.nextBoolean();
@@ -102,7 +103,76 @@ class SegmentEngineModelTest {
             segment.flushAll(at);
           }
         }
+        case 16 -> assertSameEdit(key);
+        case 17 -> {
+          long expiresAt = random.nextBoolean() ? CacheEngine.KEEP_EXPIRY : expiry();
+          assertThat(segment.markStale(k, segmentCas(key), expiresAt)).as(where("mark stale %s", key))
+              .isEqualTo(reference.markStale(k, referenceCas(key), expiresAt));
+        }
+        case 18 -> assertThat(segment.delete(k, segmentCas(key))).as(where("delete with cas %s", key))
+            .isEqualTo(reference.delete(k, referenceCas(key)));
+        case 19 -> {
+          boolean increment = random.nextBoolean();
+          long delta = random.nextInt(200);
+          InitialValue onMiss = random.nextBoolean() ? null : new InitialValue(random.nextInt(1000), expiry());
+          Seen fromReference = new Seen();
+          Seen fromSegment = new Seen();
+          assertThat(segment.applyDelta(k, increment, delta, segmentCas(key), onMiss, fromSegment))
+              .as(where("apply delta %s", key))
+              .isEqualTo(reference.applyDelta(k, increment, delta, referenceCas(key), onMiss, fromReference));
+          assertSameSeen(key, fromReference, fromSegment);
+        }
         default -> clock.advanceSeconds(random.nextInt(3));
+      }
+    }
+
+    /**
+     * Which CAS unique the next operation passes: none, an older one (wrong, but older in both
+     * engines, as invalidating stores need) or the last one seen.
+     */
+    private int casDraw;
+
+    private void drawCas() {
+      casDraw = random.nextInt(4);
+    }
+
+    /** The reference engine's CAS unique for {@code key} as {@link #drawCas} chose. */
+    private long referenceCas(String key) {
+      return casChoice(key, referenceCas, olderReferenceCas);
+    }
+
+    /** The segment engine's counterpart of {@link #referenceCas}. */
+    private long segmentCas(String key) {
+      return casChoice(key, segmentCas, olderSegmentCas);
+    }
+
+    private long casChoice(String key, Map<String, Long> seen, Map<String, Long> older) {
+      return switch (casDraw) {
+        case 0 -> 0;
+        case 1 -> older.getOrDefault(key, 0L);
+        default -> seen.getOrDefault(key, 0L);
+      };
+    }
+
+    /** Edits {@code key} the same random way in both engines and compares what the editors saw. */
+    private void assertSameEdit(String key) {
+      byte[] k = key.getBytes(US_ASCII);
+      boolean create = random.nextBoolean();
+      boolean recordAccess = random.nextBoolean();
+      boolean markWin = random.nextBoolean();
+      long expiresAt = random.nextBoolean() ? -1 : expiry();
+      Seen fromReference = new Seen(markWin, expiresAt);
+      Seen fromSegment = new Seen(markWin, expiresAt);
+      assertThat(segment.edit(k, create, recordAccess, fromSegment)).as(where("edit %s", key))
+          .isEqualTo(reference.edit(k, create, recordAccess, fromReference));
+      assertSameSeen(key, fromReference, fromSegment);
+    }
+
+    private void assertSameSeen(String key, Seen fromReference, Seen fromSegment) {
+      assertThat(fromSegment).as(where("edited %s", key)).usingRecursiveComparison().ignoringFields("cas")
+          .isEqualTo(fromReference);
+      if (fromReference.value != null) {
+        noteCas(key, fromReference.cas, fromSegment.cas);
       }
     }
 
@@ -129,14 +199,23 @@ class SegmentEngineModelTest {
       assertThat(fromSegment.flags).as(where("flags of %s", key)).isEqualTo(fromReference.flags);
       assertThat(fromSegment.expiresAt).as(where("expiry of %s", key)).isEqualTo(fromReference.expiresAt);
       if (expected.hit()) {
-        referenceCas.put(key, fromReference.cas);
-        segmentCas.put(key, fromSegment.cas);
-        Long known = casToSegment.putIfAbsent(fromReference.cas, fromSegment.cas);
-        Long knownBack = casToReference.putIfAbsent(fromSegment.cas, fromReference.cas);
-        assertThat(known == null ? fromSegment.cas : known).as(where("cas of %s", key)).isEqualTo(fromSegment.cas);
-        assertThat(knownBack == null ? fromReference.cas : knownBack).as(where("cas of %s", key))
-            .isEqualTo(fromReference.cas);
+        noteCas(key, fromReference.cas, fromSegment.cas);
       }
+    }
+
+    /** Records the uniques both engines showed for {@code key}, which must pair up one to one. */
+    private void noteCas(String key, long fromReference, long fromSegment) {
+      Long previous = referenceCas.put(key, fromReference);
+      if (previous != null && previous != fromReference) {
+        olderReferenceCas.put(key, previous);
+        olderSegmentCas.put(key, segmentCas.get(key));
+      }
+      segmentCas.put(key, fromSegment);
+      Long known = casToSegment.putIfAbsent(fromReference, fromSegment);
+      Long knownBack = casToReference.putIfAbsent(fromSegment, fromReference);
+      assertThat(known == null ? fromSegment : known).as(where("cas of %s", key)).isEqualTo(fromSegment);
+      assertThat(knownBack == null ? fromReference : knownBack).as(where("cas of %s", key))
+          .isEqualTo(fromReference);
     }
 
     private void assertSameStats() {
@@ -154,12 +233,31 @@ class SegmentEngineModelTest {
     }
   }
 
-  /** What a visitor was shown. */
-  private static final class Seen implements ItemVisitor {
+  /**
+   * What a visitor or editor was shown; as an editor it may then mark the win token and set the
+   * expiry (unless that is -1).
+   */
+  private static final class Seen implements ItemVisitor, ItemEditor {
+    private final boolean markWin;
+    private final long newExpiresAt;
     String value;
     int flags;
     long cas;
     long expiresAt;
+    boolean created;
+    boolean fetched;
+    long lastAccessedAt;
+    boolean stale;
+    boolean winTokenSent;
+
+    Seen() {
+      this(false, -1);
+    }
+
+    Seen(boolean markWin, long newExpiresAt) {
+      this.markWin = markWin;
+      this.newExpiresAt = newExpiresAt;
+    }
 
     @Override
     public void visit(ItemView item) {
@@ -167,6 +265,22 @@ class SegmentEngineModelTest {
       flags = item.flags();
       cas = item.cas();
       expiresAt = item.expiresAt();
+    }
+
+    @Override
+    public void edit(EditableItem item, boolean isNew) {
+      visit(item);
+      created = isNew;
+      fetched = item.fetched();
+      lastAccessedAt = item.lastAccessedAt();
+      stale = item.stale();
+      winTokenSent = item.winTokenSent();
+      if (markWin) {
+        item.markWinTokenSent();
+      }
+      if (newExpiresAt != -1) {
+        item.expiresAt(newExpiresAt);
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.larder.protocol.text;
 
+import dev.larder.protocol.meta.MetaRequest;
 import java.util.List;
 
 /**
@@ -87,6 +88,9 @@ public sealed interface TextRequest {
     /** Anything else: answered {@code CLIENT_ERROR invalid shutdown mode} when shutdown is enabled. */
     INVALID
   }
+
+  /** A meta protocol command ({@code mg ms md ma mn me}) that parsed. */
+  record Meta(MetaRequest request) implements TextRequest {}
 
   /**
    * A request memcached refuses with a fixed reply line and no other effect.

@@ -1,5 +1,6 @@
 package dev.larder.protocol.text;
 
+import dev.larder.protocol.meta.MetaRequest;
 import dev.larder.protocol.text.TextRequest.CloseReason;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,7 @@ public final class TextRequestDecoder {
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
+  private final MetaCommandParser metaParser;
   private byte[] lineBuffer = new byte[256];
   private State state = State.READ_LINE;
   /** Bytes of the current line already searched for a newline, so long lines are not rescanned. */
@@ -68,6 +70,8 @@ public final class TextRequestDecoder {
   private long pendingCas;
   private int pendingLength;
   private boolean pendingNoreply;
+  /** An ms line awaiting its data block; null while the pending block is a storage command's. */
+  private MetaCommandParser.AwaitValue pendingMetaSet;
 
   /**
    * @param maxValueBytes the largest data block accepted; a storage command declaring more is answered
@@ -78,6 +82,7 @@ public final class TextRequestDecoder {
       throw new IllegalArgumentException("maxValueBytes: " + maxValueBytes + " (expected: >= 0)");
     }
     this.maxValueBytes = maxValueBytes;
+    this.metaParser = new MetaCommandParser(maxValueBytes);
   }
 
   /**
@@ -172,6 +177,14 @@ public final class TextRequestDecoder {
     in.readBytes(data);
     boolean terminated = in.readByte() == '\r' & in.readByte() == '\n';
     state = State.READ_LINE;
+    if (pendingMetaSet != null) {
+      MetaCommandParser.AwaitValue set = pendingMetaSet;
+      pendingMetaSet = null;
+      // memcached answers a bad chunk of ms whatever its q flag says.
+      return terminated
+          ? new TextRequest.Meta(new MetaRequest.Set(set.key(), data, set.flags()))
+          : new TextRequest.BadDataChunk(StorageCommand.SET, false);
+    }
     byte[] key = pendingKey;
     pendingKey = null;
     if (!terminated) {
@@ -191,8 +204,7 @@ public final class TextRequestDecoder {
     String command = tokens.string(0);
     byte first = tokens.byteAt(0, 0);
     if (first == 'm' && tokens.length(0) == 2) {
-      // The meta protocol is decoded elsewhere; to this decoder it is an unknown command.
-      return error(TextReplies.ERROR);
+      return meta(metaParser.parse(tokens));
     }
     if (first == 'g') {
       if (ntokens < 3) {
@@ -229,6 +241,22 @@ public final class TextRequestDecoder {
       case "slabs", "lru", "lru_crawler", "watch" -> error(TextReplies.ERROR);
       default -> unknown(first);
     };
+  }
+
+  /** Carries out what a meta line asks: a request, then maybe dropping data; or awaiting ms's data block. */
+  private TextRequest meta(MetaCommandParser.MetaLine line) {
+    if (line instanceof MetaCommandParser.AwaitValue set) {
+      state = State.READ_DATA;
+      pendingMetaSet = set;
+      pendingLength = set.length();
+      return null;
+    }
+    MetaCommandParser.Done done = (MetaCommandParser.Done) line;
+    if (done.swallow() > 0) {
+      state = State.SWALLOW;
+      swallowRemaining = done.swallow();
+    }
+    return done.request();
   }
 
   /**

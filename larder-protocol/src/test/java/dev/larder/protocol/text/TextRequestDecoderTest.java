@@ -417,11 +417,6 @@ class TextRequestDecoderTest {
     }
 
     @Test
-    void metaCommandsAreNotThisDecoders() {
-      assertDecodes("mg foo v\r\nmn\r\n", ERROR, ERROR);
-    }
-
-    @Test
     void tooManyTokens() {
       assertDecodes("set k 0 0 1" + " x".repeat(30) + "\r\n", ERROR);
     }

@@ -6,6 +6,7 @@ import dev.larder.protocol.text.TextRequest;
 import dev.larder.server.ClientConnection;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
+import dev.larder.server.meta.MetaCommandExecutor;
 import dev.larder.storage.Arithmetic;
 import dev.larder.storage.CacheEngine;
 import dev.larder.storage.Expiry;
@@ -39,6 +40,7 @@ public final class TextCommandExecutor {
   private final CacheEngine engine;
   private final ServerStats stats;
   private final TextStats statsReport;
+  private final MetaCommandExecutor meta;
   private final ValueWriter valueWriter = new ValueWriter();
   /**
    * Reply bytes written since the point where memcached would last have sent its queued replies. It
@@ -55,6 +57,7 @@ public final class TextCommandExecutor {
     this.engine = server.engine();
     this.stats = server.stats();
     this.statsReport = new TextStats(server);
+    this.meta = new MetaCommandExecutor(server);
   }
 
   /**
@@ -89,6 +92,8 @@ public final class TextCommandExecutor {
       incrDecr(incrDecr, out);
     } else if (request instanceof TextRequest.Touch touch) {
       touch(touch, out, now);
+    } else if (request instanceof TextRequest.Meta metaRequest) {
+      meta.execute(metaRequest.request(), out, now);
     } else if (request instanceof TextRequest.ErrorReply error) {
       reply(out, error.line(), error.noreply());
     } else if (request instanceof TextRequest.ValueTooLarge tooLarge) {
@@ -108,7 +113,7 @@ public final class TextCommandExecutor {
       server.verbosity((int) Math.min(verbosity.level(), MAX_VERBOSITY));
       reply(out, TextReplies.OK, verbosity.noreply());
     } else if (request instanceof TextRequest.Stats statsRequest) {
-      statsReport.write(statsRequest.args(), connection, out, now);
+      statsReport.write(statsRequest.args(), out, now);
     } else if (request instanceof TextRequest.CacheMemlimit memlimit) {
       cacheMemlimit(memlimit, out);
     } else if (request instanceof TextRequest.Shutdown shutdown) {

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * Runs a request script that may quote a CAS unique the server handed out earlier in the same script,
  * and masks CAS uniques in replies, since two servers number their items differently.
  *
- * <p>In a script, {@value #CAS} stands for the unique of the last {@code VALUE} line received so far.
- * The script is sent in pieces, each ending before a line that quotes one, so that the unique is known
- * when that line is written.
+ * <p>In a script, {@value #CAS} stands for the last unique received so far: of a {@code VALUE} line, a
+ * meta {@code c} return flag or an {@code ME} line's {@code cas=}. The script is sent in pieces, each
+ * ending before a line that quotes one, so that the unique is known when that line is written.
  */
 public final class CasScript {
   /** The placeholder for the last CAS unique received. */
@@ -18,6 +18,10 @@ public final class CasScript {
 
   private static final Pattern VALUE_LINE =
       Pattern.compile("VALUE (\\S+) (\\d+) (\\d+)(?: (\\d+))?\r\n");
+  /** A meta reply line: its code, for VA the size of the value that follows, and its flags. */
+  private static final Pattern META_LINE = Pattern.compile("(VA (\\d+)|HD|EN|NF|NS|EX|ME)((?: [^ \r\n]*)*)\r\n");
+  /** A CAS unique in a meta line: the {@code c} return flag, or {@code cas=} of {@code me}. */
+  private static final Pattern META_CAS = Pattern.compile("(?<= )(c|cas=)(\\d+)(?= |$)");
 
   private CasScript() {}
 
@@ -52,17 +56,31 @@ public final class CasScript {
   record Masked(String text, String lastCas) {}
 
   /**
-   * {@code reply} with the CAS unique of every {@code VALUE} line replaced by {@code <cas>}; data
-   * blocks are copied as they are, whatever they contain.
+   * {@code reply} with the CAS unique of every {@code VALUE} line and meta reply line replaced by
+   * {@code <cas>}; data blocks are copied as they are, whatever they contain.
    */
   static Masked mask(String reply, String previousCas) {
     StringBuilder masked = new StringBuilder();
     String lastCas = previousCas;
     Matcher value = VALUE_LINE.matcher(reply);
+    Matcher meta = META_LINE.matcher(reply);
     int at = 0;
     while (at < reply.length()) {
       int next;
-      if (value.region(at, reply.length()).lookingAt()) {
+      if (meta.region(at, reply.length()).lookingAt()) {
+        Matcher cas = META_CAS.matcher(meta.group(3));
+        StringBuilder flags = new StringBuilder();
+        while (cas.find()) {
+          lastCas = cas.group(2);
+          cas.appendReplacement(flags, cas.group(1) + "<cas>");
+        }
+        cas.appendTail(flags);
+        masked.append(meta.group(1)).append(flags).append("\r\n");
+        next = meta.group(2) == null
+            ? meta.end()
+            : Math.min(reply.length(), meta.end() + Integer.parseInt(meta.group(2)) + 2);
+        masked.append(reply, meta.end(), next);
+      } else if (value.region(at, reply.length()).lookingAt()) {
         masked.append("VALUE ").append(value.group(1)).append(' ').append(value.group(2)).append(' ')
             .append(value.group(3));
         if (value.group(4) != null) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.server.LarderServer;
 import dev.larder.server.ServerConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,6 +118,79 @@ class StatsIT {
       assertThat(delta(before, after, "bytes_read")).as("bytes_read").isPositive();
       assertThat(delta(before, after, "bytes_written")).as("bytes_written").isPositive();
     }
+  }
+
+  /** The counters a meta or binary command may move. */
+  private static final List<String> COMMAND_COUNTERS = List.of(
+      "cmd_get", "cmd_set", "cmd_touch", "cmd_meta", "get_hits", "get_misses", "get_expired", "delete_hits",
+      "delete_misses", "incr_hits", "incr_misses", "decr_hits", "decr_misses", "cas_hits", "cas_misses",
+      "cas_badval", "touch_hits", "touch_misses", "store_too_large", "cmd_flush", "curr_items");
+
+  @Test
+  void metaCommandsMoveTheCountersMemcachedMoves() throws IOException {
+    String script = ""
+        + "ms mc_a 1\r\na\r\nms mc_a 1 ME\r\nb\r\nms mc_n 1 c\r\n5\r\nms mc_n 1 C{cas}\r\n6\r\n"
+        + "ms mc_n 1 C1\r\n7\r\nms mc_none 1 C1\r\n8\r\nms mc_x 1 T-1\r\nx\r\nms mc_y 1 Fz\r\ny\r\n"
+        + "mg mc_a v\r\nmg mc_missing v\r\nmg mc_x v\r\nmg mc_a T30\r\nmg mc_missing T30\r\n"
+        + "mg mc_viv N30\r\nmg mc_viv N30\r\nmg mc_a u q\r\n"
+        + "ma mc_n\r\nma mc_n MD\r\nma mc_missing\r\nma mc_missing MD\r\nma mc_made N0 J4\r\nma mc_n C1\r\n"
+        + "ma mc_a\r\nmd mc_a I\r\nmd mc_a C1\r\nmd mc_a\r\nmd mc_a\r\nme mc_n\r\nme mc_missing\r\nmn\r\n";
+    assertSameCountersMove((connection, port) -> CasScript.run(connection, script));
+  }
+
+  @Test
+  void binaryCommandsMoveTheCountersMemcachedMoves() throws IOException {
+    byte[] script = concat(
+        binary(0x01, new byte[8], "bc_a", "a"), binary(0x02, new byte[8], "bc_a", "b"),
+        binary(0x01, new byte[8], "bc_c", "5"), binary(0x00, new byte[0], "bc_a", ""),
+        binary(0x09, new byte[0], "bc_missing", ""), binary(0x0c, new byte[0], "bc_missing", ""),
+        binary(0x1c, new byte[4], "bc_a", ""), binary(0x1d, new byte[4], "bc_missing", ""),
+        binary(0x05, new byte[20], "bc_c", ""), binary(0x06, new byte[20], "bc_c", ""),
+        binary(0x05, ByteBuffer.allocate(20).putLong(1).putLong(0).putInt(-1).array(), "bc_missing", ""),
+        binary(0x05, new byte[20], "bc_made", ""), binary(0x0e, new byte[0], "bc_a", "x"),
+        binary(0x04, new byte[0], "bc_a", ""), binary(0x04, new byte[0], "bc_a", ""));
+    assertSameCountersMove((connection, port) -> {
+      try (BinaryConnection binary = BinaryConnection.open(port)) {
+        binary.exchange(script);
+      }
+    });
+  }
+
+  /** A script run over its own connection(s) to the server on {@code port}. */
+  @FunctionalInterface
+  private interface Script {
+    void run(TextConnection statsConnection, int port) throws IOException;
+  }
+
+  /** Runs {@code script} on both servers and compares how much each counter moved. */
+  private void assertSameCountersMove(Script script) throws IOException {
+    Map<String, Map<String, Long>> moved = new LinkedHashMap<>();
+    for (String server : List.of("memcached", "larder")) {
+      try (TextConnection connection = TextConnection.open(port(server))) {
+        Map<String, String> before = connection.stats("");
+        script.run(connection, port(server));
+        Map<String, String> after = connection.stats("");
+        Map<String, Long> deltas = new LinkedHashMap<>();
+        for (String counter : COMMAND_COUNTERS) {
+          deltas.put(counter, delta(before, after, counter));
+        }
+        moved.put(server, deltas);
+      }
+    }
+    assertThat(moved.get("larder")).isEqualTo(moved.get("memcached"));
+    assertThat(moved.get("memcached").values()).as("the script moves counters").anyMatch(delta -> delta > 0);
+  }
+
+  private static byte[] binary(int opcode, byte[] extras, String key, String value) {
+    return BinaryConnection.request(opcode, extras, key, value, opcode, 0);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      joined.writeBytes(part);
+    }
+    return joined.toByteArray();
   }
 
   @ParameterizedTest(name = "{0}")

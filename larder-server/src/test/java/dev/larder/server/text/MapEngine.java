@@ -2,8 +2,11 @@ package dev.larder.server.text;
 
 import dev.larder.storage.Arithmetic;
 import dev.larder.storage.CacheEngine;
+import dev.larder.storage.ChangeResult;
 import dev.larder.storage.EngineStats;
 import dev.larder.storage.Expiry;
+import dev.larder.storage.InitialValue;
+import dev.larder.storage.ItemEditor;
 import dev.larder.storage.ItemView;
 import dev.larder.storage.ItemVisitor;
 import dev.larder.storage.Lookup;
@@ -14,7 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Just enough engine for executor tests: a map, no memory limit, expiry checked on read. */
+/**
+ * Just enough engine for text executor tests: a map, no memory limit, expiry checked on read. The
+ * meta protocol's operations (edit, markStale, CAS-guarded and creating arithmetic) are left out:
+ * meta tests run on {@link dev.larder.storage.ReferenceEngine}.
+ */
 final class MapEngine implements CacheEngine {
   static final int MAX_VALUE = 1000;
 
@@ -71,7 +78,21 @@ final class MapEngine implements CacheEngine {
   }
 
   @Override
-  public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
+  public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
+    throw new UnsupportedOperationException("meta protocol operation");
+  }
+
+  @Override
+  public ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
+    throw new UnsupportedOperationException("meta protocol operation");
+  }
+
+  @Override
+  public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
+      boolean invalidate, ItemVisitor stored) {
+    if (invalidate) {
+      throw new UnsupportedOperationException("meta protocol operation");
+    }
     if (value.length > MAX_VALUE) {
       return StoreResult.TOO_LARGE;
     }
@@ -99,17 +120,23 @@ final class MapEngine implements CacheEngine {
         // unconditional
       }
     }
-    items.put(name(key), new Item(flags, expiresAt, value, nextCas++));
+    Item item = new Item(flags, expiresAt, value, nextCas++);
+    items.put(name(key), item);
+    stored.visit(item);
     return StoreResult.STORED;
   }
 
   @Override
-  public boolean delete(byte[] key) {
-    return live(key) != null && items.remove(name(key)) != null;
+  public ChangeResult delete(byte[] key, long expectedCas) {
+    return live(key) != null && items.remove(name(key)) != null ? ChangeResult.CHANGED : ChangeResult.NOT_FOUND;
   }
 
   @Override
-  public Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
+  public Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
+      ItemEditor editor) {
+    if (expectedCas != 0 || onMiss != null) {
+      throw new UnsupportedOperationException("meta protocol operation");
+    }
     Item item = live(key);
     if (item == null) {
       return Arithmetic.notFound();

@@ -229,7 +229,7 @@ class TextCommandExecutorTest {
     String reply = burst("stats\r\n");
     assertThat(reply).startsWith("STAT pid " + ProcessHandle.current().pid() + "\r\nSTAT uptime 0\r\nSTAT time 1700000000\r\n"
         + "STAT version 1.6.18+larder.0.1.0\r\nSTAT pointer_size 64\r\nSTAT rusage_user ")
-        .contains("\r\nSTAT cmd_get 1\r\nSTAT cmd_set 1\r\nSTAT cmd_flush 0\r\nSTAT cmd_touch 0\r\nSTAT get_hits 1\r\n")
+        .contains("\r\nSTAT cmd_get 1\r\nSTAT cmd_set 1\r\nSTAT cmd_flush 0\r\nSTAT cmd_touch 0\r\nSTAT cmd_meta 0\r\nSTAT get_hits 1\r\n")
         .contains("\r\nSTAT limit_maxbytes 67108864\r\n")
         .endsWith("STAT curr_items 1\r\nSTAT total_items 0\r\nSTAT expired_unfetched 0\r\n"
             + "STAT evicted_unfetched 0\r\nSTAT evictions 0\r\nSTAT reclaimed 0\r\nEND\r\n");

@@ -1,4 +1,4 @@
-package dev.larder.server.text;
+package dev.larder.server.stats;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,5 @@
 package dev.larder.server;
 
-import dev.larder.protocol.text.TextRequest;
-import dev.larder.protocol.text.TextRequestDecoder;
-import dev.larder.server.text.TextCommandExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,31 +10,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the text protocol over one connection: gathers inbound bytes, decodes and executes every
- * complete request in order, and flushes the replies once per read burst. When the client reads
- * replies slower than it sends requests, reading pauses until the outbound queue drains, so neither
- * direction buffers without bound.
+ * Runs a protocol over one connection: gathers inbound bytes, decodes and executes every complete
+ * request in order through its {@link ProtocolSession}, and flushes the replies once per read burst.
+ * When the client reads replies slower than it sends requests, reading pauses until the outbound
+ * queue drains, so neither direction buffers without bound.
+ *
+ * @param <R> the protocol's request type
  */
-final class TextProtocolHandler extends ChannelInboundHandlerAdapter {
-  private static final Logger log = LoggerFactory.getLogger(TextProtocolHandler.class);
+final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(ProtocolHandler.class);
 
   /** Replies are handed to the channel in chunks of about this size within one burst. */
   private static final int WRITE_CHUNK = 64 * 1024;
 
   private final ServerContext server;
   private final ClientConnection connection;
-  private final TextRequestDecoder decoder;
-  private final TextCommandExecutor executor;
+  private final ProtocolSession<R> session;
   private ByteBuf inbound;
   private ByteBuf replies;
   private boolean closing;
   private boolean closeSent;
 
-  TextProtocolHandler(ServerContext server, ClientConnection connection) {
+  ProtocolHandler(ServerContext server, ClientConnection connection, ProtocolSession<R> session) {
     this.server = server;
     this.connection = connection;
-    this.decoder = new TextRequestDecoder(server.config().maxItemSize());
-    this.executor = new TextCommandExecutor(server, connection);
+    this.session = session;
   }
 
   @Override
@@ -96,19 +93,20 @@ final class TextProtocolHandler extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         break;
       }
-      TextRequest request = decoder.decode(inbound);
+      R request = session.decode(inbound);
       if (request == null) {
         break;
       }
       if (server.verbosity() > 1) {
         log.info("<{} {}", connection.id(), request.getClass().getSimpleName());
-      } else if (server.verbosity() > 0 && request instanceof TextRequest.Close close) {
-        log.info(">{} closing: {}", connection.id(), close.reason());
       }
       if (replies == null) {
         replies = ctx.alloc().ioBuffer();
       }
-      closing = !executor.execute(request, replies);
+      closing = !session.execute(request, replies);
+      if (closing && server.verbosity() > 0) {
+        log.info(">{} closing after {}", connection.id(), request);
+      }
       if (replies.readableBytes() >= WRITE_CHUNK) {
         writeReplies(ctx);
       }

@@ -1,0 +1,96 @@
+package dev.larder.protocol.binary;
+
+/**
+ * One binary protocol request as {@link BinaryRequestDecoder} parsed it, including those memcached
+ * refuses: they carry the status to answer. Numbers hold what memcached keeps: flags are 32-bit
+ * values in an {@code int}; exptimes, delays and the incr expiration are 32-bit unsigned values;
+ * deltas, initial values and CAS uniques are 64-bit unsigned values in a {@code long}.
+ */
+public sealed interface BinaryRequest {
+
+  /**
+   * What every response echoes or needs from the request header.
+   *
+   * @param opcode the request's opcode as sent (a quiet one included), which the response repeats
+   * @param opaque echoed in the response
+   * @param cas the request's CAS unique, 0 for none
+   */
+  record Header(int opcode, int opaque, long cas) {
+    /** Whether the command is a quiet one, which sends nothing on success (or on a get's miss). */
+    public boolean quiet() {
+      return BinaryOpcodes.isQuiet(opcode);
+    }
+  }
+
+  /** A request that can be answered: it has a header. */
+  sealed interface Command extends BinaryRequest {
+    Header header();
+  }
+
+  /** get, getq, getk, getkq; {@code returnKey} for the k variants. */
+  record Get(Header header, byte[] key, boolean returnKey) implements Command {}
+
+  /**
+   * touch (no value in the response), gat, gatq (the value), gatk, gatkq (the value and the key).
+   *
+   * @param exptime the new exptime, 32-bit unsigned
+   */
+  record Touch(Header header, byte[] key, long exptime, boolean returnValue, boolean returnKey) implements Command {}
+
+  /** The storage modes of set/add/replace (and their quiet forms). */
+  enum StoreKind {
+    SET,
+    ADD,
+    REPLACE
+  }
+
+  /** set, add, replace; a non-zero CAS in the header makes set and replace a cas. */
+  record Store(Header header, StoreKind kind, byte[] key, int flags, long exptime, byte[] value) implements Command {}
+
+  /** append, prepend; a non-zero CAS in the header must match. */
+  record AppendPrepend(Header header, boolean append, byte[] key, byte[] value) implements Command {}
+
+  /**
+   * A storage command whose value is over the decoder's value limit: its value was dropped as it
+   * arrived. memcached answers "too large" and, for set, removes the item under the key.
+   */
+  record ValueTooLarge(Header header, byte[] key) implements Command {}
+
+  /** delete; a non-zero CAS in the header must match. */
+  record Delete(Header header, byte[] key) implements Command {}
+
+  /**
+   * incr, decr.
+   *
+   * @param expiration the exptime of an item created on a miss, 32-bit unsigned; {@link
+   *     #DO_NOT_CREATE} leaves a miss a miss
+   */
+  record Arithmetic(Header header, boolean increment, byte[] key, long delta, long initial, long expiration)
+      implements Command {
+    /** The expiration that tells incr/decr not to create a missing item. */
+    public static final long DO_NOT_CREATE = 0xFFFF_FFFFL;
+  }
+
+  /** flush; {@code delay} (32-bit unsigned) follows the exptime rules when above 0. */
+  record Flush(Header header, long delay) implements Command {}
+
+  record Noop(Header header) implements Command {}
+
+  record Version(Header header) implements Command {}
+
+  /** quit answers before closing; quitq closes without a word. */
+  record Quit(Header header) implements Command {}
+
+  /** stat, with the group in the key ({@code settings}, {@code items}, ...; empty for the general stats). */
+  record Stat(Header header, byte[] key) implements Command {}
+
+  /**
+   * A request memcached refuses with an error status: a header whose lengths do not fit its opcode
+   * ({@code close}: the connection is then closed), an unknown opcode or SASL, which Larder does not
+   * offer (its body was dropped, the connection stays).
+   */
+  record Refused(Header header, int status, boolean close) implements Command {}
+
+  /** A first byte other than the request magic: memcached closes without a reply. */
+  record Close() implements BinaryRequest {}
+}

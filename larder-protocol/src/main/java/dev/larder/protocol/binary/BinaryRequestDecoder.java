@@ -1,0 +1,219 @@
+package dev.larder.protocol.binary;
+
+import dev.larder.protocol.binary.BinaryRequest.Header;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Parses the binary protocol bytes of one connection into {@link BinaryRequest}s, checking lengths as
+ * memcached 1.6.18's {@code try_read_command_binary} and {@code dispatch_bin_command} do, and all of
+ * them from the 24-byte header, before anything is read or kept: a frame whose key and extras do not
+ * fit its body, a key over 250 bytes or lengths that do not suit the opcode are refused (the
+ * connection is then closed). A value over the value limit is dropped as it arrives.
+ *
+ * <p>Not thread-safe: one instance per connection, fed the connection's cumulated input. It keeps at
+ * most one frame of a known, bounded size.
+ */
+public final class BinaryRequestDecoder {
+  /** The request magic byte, which also tells a binary connection from a text one. */
+  public static final int REQUEST_MAGIC = 0x80;
+  public static final int HEADER_LENGTH = 24;
+  /** memcached's {@code KEY_MAX_LENGTH}. */
+  public static final int MAX_KEY_LENGTH = 250;
+
+  private static final int STORE_EXTRAS = 8;
+  private static final int ARITHMETIC_EXTRAS = 20;
+  private static final int TOUCH_EXTRAS = 4;
+  private static final int FLUSH_EXTRAS = 4;
+
+  /** What the decoder is in the middle of. */
+  private enum State {
+    /** Waiting for a 24-byte header. */
+    HEADER,
+    /** The header passed its checks; waiting for the bytes of the body it kept room for. */
+    BODY,
+    /** Dropping body bytes that are not kept. */
+    SWALLOW
+  }
+
+  private final int maxValueBytes;
+  private State state = State.HEADER;
+  private Header header;
+  private int keyLength;
+  private int extrasLength;
+  /** The body bytes to read for the pending request (less than the body for a value dropped). */
+  private int bodyToRead;
+  /** Bytes to drop once the pending request is read. */
+  private long swallowAfter;
+  private long swallowRemaining;
+
+  /** @param maxValueBytes the largest value accepted; a larger one is answered {@link BinaryRequest.ValueTooLarge} */
+  public BinaryRequestDecoder(int maxValueBytes) {
+    if (maxValueBytes < 0) {
+      throw new IllegalArgumentException("maxValueBytes: " + maxValueBytes + " (expected: >= 0)");
+    }
+    this.maxValueBytes = maxValueBytes;
+  }
+
+  /**
+   * Consumes the bytes of at most one request from {@code in} and returns it, or returns null when
+   * more bytes are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused}
+   * that closes, the connection is to be closed and the decoder not used again.
+   */
+  public BinaryRequest decode(ByteBuf in) {
+    while (true) {
+      switch (state) {
+        case SWALLOW -> {
+          int dropped = (int) Math.min(swallowRemaining, in.readableBytes());
+          in.skipBytes(dropped);
+          swallowRemaining -= dropped;
+          if (swallowRemaining > 0) {
+            return null;
+          }
+          state = State.HEADER;
+        }
+        case HEADER -> {
+          if (in.readableBytes() < HEADER_LENGTH) {
+            return null;
+          }
+          BinaryRequest refusal = readHeader(in);
+          if (refusal != null) {
+            return refusal;
+          }
+        }
+        case BODY -> {
+          if (in.readableBytes() < bodyToRead) {
+            return null;
+          }
+          BinaryRequest request = readBody(in);
+          if (swallowAfter > 0) {
+            state = State.SWALLOW;
+            swallowRemaining = swallowAfter;
+            swallowAfter = 0;
+          } else {
+            state = State.HEADER;
+          }
+          return request;
+        }
+      }
+    }
+  }
+
+  /** Reads and checks a header; returns a refusal, or null with the state set to read the body. */
+  private BinaryRequest readHeader(ByteBuf in) {
+    int magic = in.readUnsignedByte();
+    if (magic != REQUEST_MAGIC) {
+      in.skipBytes(in.readableBytes());
+      return new BinaryRequest.Close();
+    }
+    int opcode = in.readUnsignedByte();
+    keyLength = in.readUnsignedShort();
+    extrasLength = in.readUnsignedByte();
+    in.skipBytes(3); // data type and vbucket, which memcached ignores
+    long bodyLength = in.readUnsignedInt();
+    int opaque = in.readInt();
+    long cas = in.readLong();
+    header = new Header(opcode, opaque, cas);
+    if (keyLength + extrasLength > bodyLength) {
+      return refuseAndClose(in, BinaryStatus.UNKNOWN_COMMAND);
+    }
+    if (keyLength > MAX_KEY_LENGTH) {
+      return refuseAndClose(in, BinaryStatus.INVALID_ARGUMENTS);
+    }
+    long valueLength = bodyLength - keyLength - extrasLength;
+    int plain = BinaryOpcodes.plain(opcode);
+    boolean fits = switch (plain) {
+      case BinaryOpcodes.GET, BinaryOpcodes.GETK, BinaryOpcodes.DELETE ->
+          keyLength > 0 && extrasLength == 0 && valueLength == 0;
+      case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> keyLength > 0 && extrasLength == STORE_EXTRAS;
+      case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND -> keyLength > 0 && extrasLength == 0;
+      case BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT ->
+          keyLength > 0 && extrasLength == ARITHMETIC_EXTRAS && valueLength == 0;
+      case BinaryOpcodes.TOUCH, BinaryOpcodes.GAT, BinaryOpcodes.GATK ->
+          keyLength > 0 && extrasLength == TOUCH_EXTRAS && valueLength == 0;
+      case BinaryOpcodes.FLUSH -> keyLength == 0 && (extrasLength == 0 || extrasLength == FLUSH_EXTRAS) && valueLength == 0;
+      case BinaryOpcodes.STAT -> extrasLength == 0 && valueLength == 0;
+      case BinaryOpcodes.VERSION, BinaryOpcodes.NOOP, BinaryOpcodes.QUIT, BinaryOpcodes.SASL_LIST_MECHS ->
+          bodyLength == 0;
+      case BinaryOpcodes.SASL_AUTH, BinaryOpcodes.SASL_STEP -> keyLength > 0 && extrasLength == 0;
+      default -> true;
+    };
+    if (!fits) {
+      return refuseAndClose(in, BinaryStatus.INVALID_ARGUMENTS);
+    }
+    if (isSasl(plain) || !isKnown(plain)) {
+      // memcached without SASL, and for opcodes it does not know: "unknown command", body dropped.
+      state = State.SWALLOW;
+      swallowRemaining = bodyLength;
+      return new BinaryRequest.Refused(header, BinaryStatus.UNKNOWN_COMMAND, false);
+    }
+    boolean storesValue = plain == BinaryOpcodes.SET || plain == BinaryOpcodes.ADD || plain == BinaryOpcodes.REPLACE
+        || plain == BinaryOpcodes.APPEND || plain == BinaryOpcodes.PREPEND;
+    if (storesValue && valueLength > maxValueBytes) {
+      bodyToRead = keyLength + extrasLength;
+      swallowAfter = valueLength;
+    } else {
+      bodyToRead = (int) bodyLength;
+    }
+    state = State.BODY;
+    return null;
+  }
+
+  /** A refusal after which the connection closes: nothing more is read. */
+  private BinaryRequest refuseAndClose(ByteBuf in, int status) {
+    in.skipBytes(in.readableBytes());
+    return new BinaryRequest.Refused(header, status, true);
+  }
+
+  /** Reads the body whose lengths {@link #readHeader} checked. */
+  private BinaryRequest readBody(ByteBuf in) {
+    int plain = BinaryOpcodes.plain(header.opcode());
+    int extrasAt = in.readerIndex();
+    in.skipBytes(extrasLength);
+    byte[] key = new byte[keyLength];
+    in.readBytes(key);
+    if (swallowAfter > 0) {
+      return new BinaryRequest.ValueTooLarge(header, key);
+    }
+    byte[] value = new byte[bodyToRead - keyLength - extrasLength];
+    in.readBytes(value);
+    return switch (plain) {
+      case BinaryOpcodes.GET -> new BinaryRequest.Get(header, key, false);
+      case BinaryOpcodes.GETK -> new BinaryRequest.Get(header, key, true);
+      case BinaryOpcodes.TOUCH -> new BinaryRequest.Touch(header, key, in.getUnsignedInt(extrasAt), false, false);
+      case BinaryOpcodes.GAT -> new BinaryRequest.Touch(header, key, in.getUnsignedInt(extrasAt), true, false);
+      case BinaryOpcodes.GATK -> new BinaryRequest.Touch(header, key, in.getUnsignedInt(extrasAt), true, true);
+      case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> new BinaryRequest.Store(header,
+          plain == BinaryOpcodes.SET ? BinaryRequest.StoreKind.SET
+              : plain == BinaryOpcodes.ADD ? BinaryRequest.StoreKind.ADD : BinaryRequest.StoreKind.REPLACE,
+          key, in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4), value);
+      case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND ->
+          new BinaryRequest.AppendPrepend(header, plain == BinaryOpcodes.APPEND, key, value);
+      case BinaryOpcodes.DELETE -> new BinaryRequest.Delete(header, key);
+      case BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT -> new BinaryRequest.Arithmetic(header,
+          plain == BinaryOpcodes.INCREMENT, key, in.getLong(extrasAt), in.getLong(extrasAt + 8),
+          in.getUnsignedInt(extrasAt + 16));
+      case BinaryOpcodes.FLUSH -> new BinaryRequest.Flush(header, extrasLength == 0 ? 0 : in.getUnsignedInt(extrasAt));
+      case BinaryOpcodes.NOOP -> new BinaryRequest.Noop(header);
+      case BinaryOpcodes.VERSION -> new BinaryRequest.Version(header);
+      case BinaryOpcodes.QUIT -> new BinaryRequest.Quit(header);
+      case BinaryOpcodes.STAT -> new BinaryRequest.Stat(header, key);
+      default -> throw new IllegalStateException("opcode passed the checks unhandled: " + header.opcode());
+    };
+  }
+
+  private static boolean isSasl(int opcode) {
+    return opcode == BinaryOpcodes.SASL_LIST_MECHS || opcode == BinaryOpcodes.SASL_AUTH
+        || opcode == BinaryOpcodes.SASL_STEP;
+  }
+
+  private static boolean isKnown(int plain) {
+    return switch (plain) {
+      case BinaryOpcodes.GET, BinaryOpcodes.GETK, BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE,
+          BinaryOpcodes.DELETE, BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT, BinaryOpcodes.QUIT,
+          BinaryOpcodes.FLUSH, BinaryOpcodes.NOOP, BinaryOpcodes.VERSION, BinaryOpcodes.APPEND,
+          BinaryOpcodes.PREPEND, BinaryOpcodes.STAT, BinaryOpcodes.TOUCH, BinaryOpcodes.GAT,
+          BinaryOpcodes.GATK -> true;
+      default -> false;
+    };
+  }
+}

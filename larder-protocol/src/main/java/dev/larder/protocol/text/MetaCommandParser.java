@@ -1,0 +1,288 @@
+package dev.larder.protocol.text;
+
+import dev.larder.protocol.meta.MetaBase64;
+import dev.larder.protocol.meta.MetaFlags;
+import dev.larder.protocol.meta.MetaReplies;
+import dev.larder.protocol.meta.MetaRequest;
+import java.io.ByteArrayOutputStream;
+import java.util.OptionalLong;
+
+/**
+ * Parses the meta command lines ({@code mg ms md ma mn me}) of {@link TextRequestDecoder}, in
+ * memcached 1.6.18's order of checks, so that a bad line gets memcached's error (proto_text.c:
+ * {@code process_mget_command}, {@code process_mset_command}, {@code _meta_flag_preparse}, ...).
+ */
+final class MetaCommandParser {
+  /** memcached's {@code MFLAG_MAX_OPT_LENGTH}: more tokens than this (with the terminal one) are refused. */
+  private static final int MAX_TOKENS = 20;
+  /** memcached's {@code MFLAG_MAX_OPAQUE_LENGTH}. */
+  private static final int MAX_OPAQUE_LENGTH = 32;
+  /** The first byte of a flag token must be below this ({@code _meta_flag_preparse}'s table). */
+  private static final int FLAG_LIMIT = 127;
+
+  /** What a meta line asks of the decoder. */
+  sealed interface MetaLine {}
+
+  /** A finished request; then {@code swallow} bytes of input are dropped (the data of a refused ms). */
+  record Done(TextRequest request, long swallow) implements MetaLine {}
+
+  /** An ms line whose data block of {@code length} bytes (and {@code \r\n}) is to be read next. */
+  record AwaitValue(byte[] key, MetaFlags flags, int length) implements MetaLine {}
+
+  private final int maxValueBytes;
+
+  MetaCommandParser(int maxValueBytes) {
+    this.maxValueBytes = maxValueBytes;
+  }
+
+  /** Parses the line in {@code tokens}, whose command token is two bytes starting with 'm'. */
+  MetaLine parse(CommandTokens tokens) {
+    byte command = tokens.byteAt(0, 1);
+    if (command == 'n') {
+      return done(new MetaRequest.Noop());
+    }
+    if (command == 'e') {
+      return debug(tokens);
+    }
+    if (command != 'g' && command != 's' && command != 'd' && command != 'a') {
+      return error(TextReplies.ERROR);
+    }
+    if (tokens.ntokens() < 3) {
+      return error(TextReplies.ERROR);
+    }
+    if (tokens.length(1) > TextRequestDecoder.MAX_KEY_LENGTH) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
+    }
+    return switch (command) {
+      case 'g' -> get(tokens);
+      case 's' -> set(tokens);
+      case 'd' -> delete(tokens);
+      default -> arithmetic(tokens);
+    };
+  }
+
+  private MetaLine get(CommandTokens tokens) {
+    if (tokens.ntokens() > MAX_TOKENS) {
+      return error(MetaReplies.TOO_MANY_GET_FLAGS);
+    }
+    Flags flags = new Flags(tokens, 2);
+    if (flags.error != null) {
+      return error(flags.error);
+    }
+    if (flags.opaqueTooLong()) {
+      return error(MetaReplies.OPAQUE_TOO_LONG);
+    }
+    return done(new MetaRequest.Get(flags.key, flags.build()));
+  }
+
+  /** {@code process_mset_command}: once the length is known, a refused line's data is dropped. */
+  private MetaLine set(CommandTokens tokens) {
+    if (tokens.ntokens() == 3) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
+    }
+    if (tokens.ntokens() > MAX_TOKENS) {
+      return error(MetaReplies.TOO_MANY_FLAGS);
+    }
+    OptionalLong length = MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(2), tokens.length(2));
+    if (length.isEmpty() || length.getAsLong() < 0 || length.getAsLong() > Integer.MAX_VALUE - 2) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
+    }
+    int valueLength = (int) length.getAsLong();
+    long swallow = valueLength + 2L;
+    Flags flags = new Flags(tokens, 3);
+    if (flags.error != null) {
+      return new Done(new TextRequest.ErrorReply(flags.error, false), swallow);
+    }
+    byte mode = flags.mode;
+    if (mode != 0 && mode != 'E' && mode != 'A' && mode != 'P' && mode != 'R' && mode != 'S') {
+      return new Done(new TextRequest.ErrorReply(MetaReplies.INVALID_SET_MODE, false), swallow);
+    }
+    if (flags.opaqueTooLong()) {
+      return new Done(new TextRequest.ErrorReply(MetaReplies.OPAQUE_TOO_LONG, false), swallow);
+    }
+    if (valueLength > maxValueBytes) {
+      return new Done(new TextRequest.Meta(new MetaRequest.SetTooLarge(flags.key, flags.build())), swallow);
+    }
+    return new AwaitValue(flags.key, flags.build(), valueLength);
+  }
+
+  private MetaLine delete(CommandTokens tokens) {
+    if (tokens.ntokens() > MAX_TOKENS) {
+      return error(MetaReplies.TOO_MANY_FLAGS);
+    }
+    Flags flags = new Flags(tokens, 2);
+    if (flags.error != null) {
+      return error(MetaReplies.INVALID_OR_DUPLICATE_FLAG);
+    }
+    if (flags.opaqueTooLong()) {
+      return error(MetaReplies.OPAQUE_TOO_LONG);
+    }
+    return done(new MetaRequest.Delete(flags.key, flags.build()));
+  }
+
+  /**
+   * memcached refuses a too-long opaque token of ma only after applying the delta; Larder refuses it
+   * before, which answers the same.
+   */
+  private MetaLine arithmetic(CommandTokens tokens) {
+    if (tokens.ntokens() > MAX_TOKENS) {
+      return error(MetaReplies.TOO_MANY_FLAGS);
+    }
+    Flags flags = new Flags(tokens, 2);
+    if (flags.error != null) {
+      return error(MetaReplies.INVALID_OR_DUPLICATE_FLAG);
+    }
+    byte mode = flags.mode;
+    if (mode != 0 && mode != 'I' && mode != '+' && mode != 'D' && mode != '-') {
+      return error(MetaReplies.INVALID_ARITHMETIC_MODE);
+    }
+    if (flags.opaqueTooLong()) {
+      return error(MetaReplies.OPAQUE_TOO_LONG);
+    }
+    return done(new MetaRequest.Arithmetic(flags.key, flags.build()));
+  }
+
+  /** {@code process_meta_command}: {@code me <key> [b]}; a third token other than b is ignored. */
+  private static MetaLine debug(CommandTokens tokens) {
+    if (tokens.ntokens() < 3 || tokens.length(1) > TextRequestDecoder.MAX_KEY_LENGTH) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
+    }
+    boolean base64 = tokens.ntokens() >= 4 && tokens.length(2) == 1 && tokens.byteAt(2, 0) == 'b';
+    byte[] key = base64 ? MetaBase64.decode(tokens.line(), tokens.start(1), tokens.length(1)) : tokens.copy(1);
+    if (key == null) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
+    }
+    return done(new MetaRequest.Debug(key, base64));
+  }
+
+  private static MetaLine done(MetaRequest request) {
+    return new Done(new TextRequest.Meta(request), 0);
+  }
+
+  private static MetaLine error(byte[] line) {
+    return new Done(new TextRequest.ErrorReply(line, false), 0);
+  }
+
+  /**
+   * {@code _meta_flag_preparse} over the tokens from {@code first} on. A repeated or unknown flag
+   * stops it at once; other errors are noted and parsing goes on, the last one noted winning, as in
+   * memcached. The key is decoded here when {@code b} is among the flags.
+   */
+  private static final class Flags {
+    final CommandTokens tokens;
+    final ByteArrayOutputStream order = new ByteArrayOutputStream();
+    byte[] key;
+    byte[] error;
+    int opaqueToken = -1;
+    boolean base64Key;
+    boolean quiet;
+    boolean value;
+    boolean noBump;
+    boolean invalidate;
+    long ttl = MetaFlags.ABSENT;
+    long vivifyTtl = MetaFlags.ABSENT;
+    long recacheTtl = MetaFlags.ABSENT;
+    int clientFlags;
+    boolean hasCompareCas;
+    long compareCas;
+    long delta = 1;
+    long initial;
+    byte mode;
+
+    Flags(CommandTokens tokens, int first) {
+      this.tokens = tokens;
+      this.key = tokens.copy(1);
+      boolean[] seen = new boolean[FLAG_LIMIT];
+      for (int i = first; i < tokens.count(); i++) {
+        int flag = tokens.byteAt(i, 0) & 0xFF;
+        if (flag >= FLAG_LIMIT || seen[flag]) {
+          error = MetaReplies.DUPLICATE_FLAG;
+          return;
+        }
+        seen[flag] = true;
+        if (!parse(i, (char) flag)) {
+          error = MetaReplies.INVALID_FLAG;
+          return;
+        }
+        order.write(flag);
+      }
+    }
+
+    /** Reads flag token {@code i}; false for a flag memcached does not know. */
+    private boolean parse(int i, char flag) {
+      switch (flag) {
+        case 'b' -> {
+          base64Key = true;
+          key = MetaBase64.decode(tokens.line(), tokens.start(1), tokens.length(1));
+          if (key == null) {
+            error = MetaReplies.KEY_NOT_DECODED;
+          }
+        }
+        case 'N' -> vivifyTtl = time(i);
+        case 'T' -> ttl = time(i);
+        case 'R' -> recacheTtl = time(i);
+        case 'O' -> opaqueToken = i;
+        case 'q' -> quiet = true;
+        case 'v' -> value = true;
+        case 'u' -> noBump = true;
+        case 'I' -> invalidate = true;
+        case 'F' -> {
+          OptionalLong parsed = MemcachedNumbers.parseUnsigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
+          if (parsed.isEmpty()) {
+            error = error == null ? TextReplies.BAD_COMMAND_LINE_FORMAT : error; // no message of its own
+          } else {
+            clientFlags = (int) parsed.getAsLong();
+          }
+        }
+        case 'C' -> {
+          OptionalLong parsed = unsigned64(i, MetaReplies.BAD_TOKEN);
+          hasCompareCas = parsed.isPresent();
+          compareCas = parsed.orElse(0);
+        }
+        case 'M' -> {
+          if (tokens.length(i) != 2) {
+            error = MetaReplies.BAD_MODE_LENGTH;
+          } else {
+            mode = tokens.byteAt(i, 1);
+          }
+        }
+        case 'J' -> initial = unsigned64(i, MetaReplies.INVALID_INITIAL).orElse(initial);
+        case 'D' -> delta = unsigned64(i, MetaReplies.INVALID_DELTA).orElse(delta);
+        // Known flags that only shape the reply, or that memcached's proxy uses.
+        case 'k', 's', 't', 'c', 'f', 'h', 'l', 'P', 'L' -> { }
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A T/N/R exptime; on a bad number notes the error and returns {@link MetaFlags#ABSENT}. */
+    private long time(int i) {
+      OptionalLong parsed = MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
+      if (parsed.isEmpty()) {
+        error = MetaReplies.BAD_TOKEN;
+        return MetaFlags.ABSENT;
+      }
+      return parsed.getAsLong();
+    }
+
+    private OptionalLong unsigned64(int i, byte[] errorLine) {
+      OptionalLong parsed = MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
+      if (parsed.isEmpty()) {
+        error = errorLine;
+      }
+      return parsed;
+    }
+
+    boolean opaqueTooLong() {
+      return opaqueToken >= 0 && tokens.length(opaqueToken) > MAX_OPAQUE_LENGTH;
+    }
+
+    MetaFlags build() {
+      byte[] opaque = opaqueToken < 0 ? null : tokens.copy(opaqueToken);
+      return new MetaFlags(order.toByteArray(), opaque, base64Key, quiet, value, noBump, invalidate, ttl,
+          vivifyTtl, recacheTtl, clientFlags, hasCompareCas, compareCas, delta, initial, mode);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.larder.protocol.binary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.larder.protocol.SplitDecoding;
+import dev.larder.protocol.binary.BinaryRequest.Header;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Byte vectors for the binary protocol decoder, each delivered every way a network could split it. */
+class BinaryRequestDecoderTest {
+  private static final int MAX_VALUE = 64;
+
+  /** A request packet: header, extras, key, value; {@code bodyLength} -1 for the true one. */
+  static byte[] packet(int opcode, byte[] extras, String key, String value, int opaque, long cas, long bodyLength) {
+    byte[] k = key.getBytes(StandardCharsets.ISO_8859_1);
+    byte[] v = value.getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuffer header = ByteBuffer.allocate(BinaryRequestDecoder.HEADER_LENGTH)
+        .put((byte) 0x80).put((byte) opcode).putShort((short) k.length).put((byte) extras.length).put((byte) 0)
+        .putShort((short) 0)
+        .putInt((int) (bodyLength >= 0 ? bodyLength : extras.length + k.length + v.length))
+        .putInt(opaque).putLong(cas);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(header.array());
+    out.writeBytes(extras);
+    out.writeBytes(k);
+    out.writeBytes(v);
+    return out.toByteArray();
+  }
+
+  static byte[] packet(int opcode, byte[] extras, String key, String value) {
+    return packet(opcode, extras, key, value, 7, 0, -1);
+  }
+
+  static byte[] ints(long... values) {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * 4);
+    for (long v : values) {
+      buffer.putInt((int) v);
+    }
+    return buffer.array();
+  }
+
+  static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] key(String key) {
+    return key.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static Header header(int opcode) {
+    return new Header(opcode, 7, 0);
+  }
+
+  private static void assertDecodes(byte[] wire, BinaryRequest... expected) {
+    SplitDecoding.assertEveryWay(wire, () -> new BinaryRequestDecoder(MAX_VALUE)::decode,
+        BinaryRequestDecoderTest::closes, List.of(expected));
+  }
+
+  private static boolean closes(BinaryRequest request) {
+    return request instanceof BinaryRequest.Close
+        || request instanceof BinaryRequest.Refused refused && refused.close();
+  }
+
+  @Test
+  void gets() {
+    assertDecodes(concat(packet(0x00, new byte[0], "a", ""), packet(0x0d, new byte[0], "bb", "")),
+        new BinaryRequest.Get(header(0x00), key("a"), false), new BinaryRequest.Get(header(0x0d), key("bb"), true));
+  }
+
+  @Test
+  void setWithFlagsExptimeAndCas() {
+    assertDecodes(packet(0x11, ints(0xDEADBEEFL, 0xFFFFFFFFL), "k", "value", 9, 42, -1),
+        new BinaryRequest.Store(new Header(0x11, 9, 42), BinaryRequest.StoreKind.SET, key("k"), 0xDEADBEEF,
+            0xFFFFFFFFL, key("value")));
+  }
+
+  @Test
+  void addReplaceAppendPrepend() {
+    assertDecodes(concat(packet(0x02, ints(0, 0), "k", "a"), packet(0x13, ints(1, 2), "k", "b"),
+            packet(0x0e, new byte[0], "k", "c"), packet(0x1a, new byte[0], "k", "")),
+        new BinaryRequest.Store(header(0x02), BinaryRequest.StoreKind.ADD, key("k"), 0, 0, key("a")),
+        new BinaryRequest.Store(header(0x13), BinaryRequest.StoreKind.REPLACE, key("k"), 1, 2, key("b")),
+        new BinaryRequest.AppendPrepend(header(0x0e), true, key("k"), key("c")),
+        new BinaryRequest.AppendPrepend(header(0x1a), false, key("k"), new byte[0]));
+  }
+
+  @Test
+  void incrementWithInitialAndExpiration() {
+    byte[] extras = ByteBuffer.allocate(20).putLong(-1).putLong(10).putInt(-1).array();
+    assertDecodes(packet(0x16, extras, "n", ""),
+        new BinaryRequest.Arithmetic(header(0x16), false, key("n"), -1, 10, BinaryRequest.Arithmetic.DO_NOT_CREATE));
+  }
+
+  @Test
+  void touchAndGats() {
+    assertDecodes(concat(packet(0x1c, ints(10), "k", ""), packet(0x1e, ints(20), "k", ""),
+            packet(0x24, ints(30), "k", "")),
+        new BinaryRequest.Touch(header(0x1c), key("k"), 10, false, false),
+        new BinaryRequest.Touch(header(0x1e), key("k"), 20, true, false),
+        new BinaryRequest.Touch(header(0x24), key("k"), 30, true, true));
+  }
+
+  @Test
+  void commandsWithoutKeys() {
+    assertDecodes(concat(packet(0x08, new byte[0], "", ""), packet(0x18, ints(5), "", ""),
+            packet(0x0a, new byte[0], "", ""), packet(0x0b, new byte[0], "", ""), packet(0x10, new byte[0], "items", ""),
+            packet(0x04, new byte[0], "k", ""), packet(0x17, new byte[0], "", "")),
+        new BinaryRequest.Flush(header(0x08), 0), new BinaryRequest.Flush(header(0x18), 5),
+        new BinaryRequest.Noop(header(0x0a)), new BinaryRequest.Version(header(0x0b)),
+        new BinaryRequest.Stat(header(0x10), key("items")), new BinaryRequest.Delete(header(0x04), key("k")),
+        new BinaryRequest.Quit(header(0x17)));
+  }
+
+  @Test
+  void aValueOverTheLimitIsDroppedAsItArrives() {
+    String big = "v".repeat(MAX_VALUE + 1);
+    assertDecodes(concat(packet(0x01, ints(0, 0), "k", big), packet(0x0a, new byte[0], "", "")),
+        new BinaryRequest.ValueTooLarge(header(0x01), key("k")), new BinaryRequest.Noop(header(0x0a)));
+  }
+
+  @Test
+  void unknownOpcodesAndSaslAreRefusedAndTheirBodiesDropped() {
+    assertDecodes(concat(packet(0x50, ints(1), "key", "body"), packet(0x21, new byte[0], "PLAIN", "secret"),
+            packet(0x20, new byte[0], "", ""), packet(0x0a, new byte[0], "", "")),
+        new BinaryRequest.Refused(header(0x50), BinaryStatus.UNKNOWN_COMMAND, false),
+        new BinaryRequest.Refused(header(0x21), BinaryStatus.UNKNOWN_COMMAND, false),
+        new BinaryRequest.Refused(header(0x20), BinaryStatus.UNKNOWN_COMMAND, false),
+        new BinaryRequest.Noop(header(0x0a)));
+  }
+
+  @Test
+  void keyAndExtrasLongerThanTheBodyCloseBeforeAnyBodyIsRead() {
+    assertDecodes(packet(0x00, new byte[0], "abc", "", 7, 0, 2),
+        new BinaryRequest.Refused(header(0x00), BinaryStatus.UNKNOWN_COMMAND, true));
+  }
+
+  @Test
+  void lengthsThatDoNotSuitTheOpcodeClose() {
+    assertDecodes(packet(0x00, ints(1), "k", ""), new BinaryRequest.Refused(header(0x00), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x01, ints(1), "k", "v"), new BinaryRequest.Refused(header(0x01), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x01, ints(0, 0), "", "v"), new BinaryRequest.Refused(header(0x01), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x0a, new byte[0], "", "x"), new BinaryRequest.Refused(header(0x0a), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x08, ints(1, 2), "", ""), new BinaryRequest.Refused(header(0x08), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x05, ints(1), "n", ""), new BinaryRequest.Refused(header(0x05), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x1c, ints(1), "k", "v"), new BinaryRequest.Refused(header(0x1c), BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(packet(0x10, new byte[0], "items", "x"),
+        new BinaryRequest.Refused(header(0x10), BinaryStatus.INVALID_ARGUMENTS, true));
+  }
+
+  @Test
+  void aKeyOver250BytesCloses() {
+    assertDecodes(packet(0x00, new byte[0], "k".repeat(251), ""),
+        new BinaryRequest.Refused(header(0x00), BinaryStatus.INVALID_ARGUMENTS, true));
+  }
+
+  @Test
+  void aHugeDeclaredBodyIsNeverWaitedFor() {
+    // 4 GB of "value" on a get: refused from the header alone.
+    byte[] wire = Arrays.copyOf(packet(0x00, new byte[0], "k", "", 7, 0, 0xFFFFFFFFL), 24);
+    assertDecodes(wire, new BinaryRequest.Refused(header(0x00), BinaryStatus.INVALID_ARGUMENTS, true));
+  }
+
+  @Test
+  void aWrongMagicByteCloses() {
+    byte[] wire = packet(0x00, new byte[0], "k", "");
+    wire[0] = (byte) 0x81;
+    ByteBuf in = Unpooled.wrappedBuffer(wire);
+    Function<ByteBuf, BinaryRequest> decoder = new BinaryRequestDecoder(MAX_VALUE)::decode;
+    assertThat(decoder.apply(in)).isInstanceOf(BinaryRequest.Close.class);
+    assertThat(in.isReadable()).isFalse();
+  }
+}

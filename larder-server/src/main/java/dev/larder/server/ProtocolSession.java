@@ -1,0 +1,17 @@
+package dev.larder.server;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One connection's protocol as {@link ProtocolHandler} drives it: a decoder and an executor, called
+ * on the connection's event loop.
+ *
+ * @param <R> the protocol's request type
+ */
+interface ProtocolSession<R> {
+  /** The next complete request in {@code in}, or null when more bytes are needed. */
+  R decode(ByteBuf in);
+
+  /** Writes the reply to {@code request} into {@code replies}; false when the connection must then close. */
+  boolean execute(R request, ByteBuf replies);
+}

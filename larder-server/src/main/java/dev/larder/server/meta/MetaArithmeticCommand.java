@@ -1,0 +1,116 @@
+package dev.larder.server.meta;
+
+import dev.larder.protocol.meta.MetaFlags;
+import dev.larder.protocol.meta.MetaReplies;
+import dev.larder.protocol.meta.MetaRequest;
+import dev.larder.protocol.text.TextReplies;
+import dev.larder.server.ServerStats;
+import dev.larder.storage.Arithmetic;
+import dev.larder.storage.CacheEngine;
+import dev.larder.storage.EditableItem;
+import dev.larder.storage.Expiry;
+import dev.larder.storage.InitialValue;
+import dev.larder.storage.ItemEditor;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code ma}: incr (mode {@code I}, {@code +}, the default) or decr ({@code D}, {@code -}) by {@code D}
+ * (default 1), guarded by {@code C}, creating the number {@code J} on a miss with {@code N}. The reply
+ * line is written while the engine holds the new item, since {@code T} and {@code N} change its expiry
+ * on the way; the engine calls the editor only when it stored a number. Reused for every ma of a
+ * connection.
+ */
+final class MetaArithmeticCommand implements ItemEditor {
+  private final CacheEngine engine;
+  private final ServerStats stats;
+  private MetaRequest.Arithmetic request;
+  private ByteBuf out;
+  private long now;
+
+  MetaArithmeticCommand(CacheEngine engine, ServerStats stats) {
+    this.engine = engine;
+    this.stats = stats;
+  }
+
+  void execute(MetaRequest.Arithmetic ma, ByteBuf target, long nowMillis) {
+    MetaFlags flags = ma.flags();
+    boolean increment = flags.mode() != 'D' && flags.mode() != '-';
+    // memcached creates the number never to expire; an N among the flags then sets its expiry.
+    InitialValue onMiss = flags.vivifies() ? new InitialValue(flags.initial(), 0) : null;
+    request = ma;
+    out = target;
+    now = nowMillis;
+    int replyStart = target.writerIndex();
+    Arithmetic result = engine.applyDelta(
+        ma.key(), increment, flags.delta(), flags.hasCompareCas() ? flags.compareCas() : 0, onMiss, this);
+    request = null;
+    out = null;
+    switch (result.status()) {
+      case OK -> {
+        (increment ? stats.incrHits : stats.decrHits).increment();
+        if (flags.quiet()) {
+          target.writerIndex(replyStart);
+        } else {
+          writeDigits(target, flags, result.value());
+        }
+      }
+      // memcached shows a created number even with q.
+      case CREATED -> writeDigits(target, flags, result.value());
+      case NOT_FOUND -> {
+        (increment ? stats.incrMisses : stats.decrMisses).increment();
+        MetaReplyLine.write(target, MetaReplies.NF, ma.key(), flags);
+      }
+      case EXISTS -> MetaReplyLine.write(target, MetaReplies.EX, ma.key(), flags);
+      case NON_NUMERIC -> target.writeBytes(TextReplies.NON_NUMERIC_VALUE);
+    }
+  }
+
+  /** With {@code v}, the number after the reply line the editor wrote. */
+  private static void writeDigits(ByteBuf out, MetaFlags flags, long value) {
+    if (flags.value()) {
+      out.writeCharSequence(Long.toUnsignedString(value), StandardCharsets.US_ASCII);
+      out.writeBytes(MetaReplies.CRLF);
+    }
+  }
+
+  /** Writes {@code HD <flags>} or {@code VA <size> <flags>}, and its line end. */
+  @Override
+  public void edit(EditableItem item, boolean created) {
+    MetaFlags flags = request.flags();
+    if (flags.value()) {
+      out.writeBytes(MetaReplies.VA);
+      TextReplies.writeUnsigned(out, digitCount(item.value()));
+    } else {
+      out.writeBytes(MetaReplies.HD);
+    }
+    for (byte flag : flags.order()) {
+      switch (flag) {
+        case 'c' -> MetaReplies.writeFlag(out, 'c', item.cas());
+        case 't' -> MetaGetCommand.writeTimeLeft(out, item.expiresAt(), now);
+        case 'T' -> item.expiresAt(Expiry.fromExptime(flags.ttl(), now));
+        case 'N' -> {
+          if (created) {
+            item.expiresAt(Expiry.fromExptime(flags.vivifyTtl(), now));
+          }
+        }
+        case 'O' -> MetaReplies.writeOpaque(out, flags.opaque());
+        case 'k' -> MetaReplies.writeKey(out, request.key(), flags.base64Key());
+        default -> {
+          // flags that change nothing in the reply
+        }
+      }
+    }
+    out.writeBytes(MetaReplies.CRLF);
+  }
+
+  /** The digits of a stored number, which memcached may have padded with spaces. */
+  private static int digitCount(ByteBuffer value) {
+    int count = 0;
+    while (count < value.remaining() && value.get(value.position() + count) != ' ') {
+      count++;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.larder.server.meta;
+
+import dev.larder.protocol.meta.MetaFlags;
+import dev.larder.protocol.meta.MetaReplies;
+import dev.larder.protocol.meta.MetaRequest;
+import dev.larder.protocol.text.TextReplies;
+import dev.larder.server.ServerStats;
+import dev.larder.storage.CacheEngine;
+import dev.larder.storage.EditableItem;
+import dev.larder.storage.Expiry;
+import dev.larder.storage.ItemEditor;
+import dev.larder.storage.Lookup;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * {@code mg}: the reply is written while the engine holds the item, flag by flag in request order,
+ * because some flags change the item on the way ({@code T} sets the expiry that a later {@code t}
+ * shows) and leases are decided from its state: {@code N} creates an empty item on a miss and hands
+ * its creator the win ({@code W}); {@code R} hands out the win when little time is left; a stale item
+ * ({@code X}) hands it out once; later readers see {@code Z}. Reused for every mg of a connection.
+ */
+final class MetaGetCommand implements ItemEditor {
+  private final CacheEngine engine;
+  private final ServerStats stats;
+  private MetaRequest.Get request;
+  private ByteBuf out;
+  private long now;
+
+  MetaGetCommand(CacheEngine engine, ServerStats stats) {
+    this.engine = engine;
+    this.stats = stats;
+  }
+
+  /** Looks the key up and writes the reply; with T a hit counts as a touch, otherwise as a get. */
+  void execute(MetaRequest.Get get, ByteBuf target, long nowMillis) {
+    request = get;
+    out = target;
+    now = nowMillis;
+    MetaFlags flags = get.flags();
+    Lookup lookup = engine.edit(get.key(), flags.vivifies(), !flags.noBump(), this);
+    request = null;
+    out = null;
+    if (lookup.hit()) {
+      if (flags.hasTtl()) {
+        stats.cmdTouch.increment();
+        stats.touchHits.increment();
+      } else {
+        stats.cmdGet.increment();
+        stats.getHits.increment();
+      }
+      return;
+    }
+    // memcached counts a miss as a get even with T.
+    stats.cmdGet.increment();
+    stats.getMisses.increment();
+    if (lookup == Lookup.EXPIRED) {
+      stats.getExpired.increment();
+    } else if (lookup == Lookup.FLUSHED) {
+      stats.getFlushed.increment();
+    }
+    if (!flags.quiet()) {
+      MetaReplyLine.write(target, MetaReplies.EN, get.key(), flags);
+    }
+  }
+
+  @Override
+  public void edit(EditableItem item, boolean created) {
+    MetaFlags flags = request.flags();
+    int valueLength = item.value().remaining();
+    if (flags.value()) {
+      out.writeBytes(MetaReplies.VA);
+      TextReplies.writeUnsigned(out, valueLength);
+    } else {
+      out.writeBytes(MetaReplies.HD);
+    }
+    boolean won = false;
+    for (byte flag : flags.order()) {
+      switch (flag) {
+        case 'T' -> item.expiresAt(Expiry.fromExptime(flags.ttl(), now));
+        case 'N' -> {
+          if (created) {
+            item.expiresAt(Expiry.fromExptime(flags.vivifyTtl(), now));
+            won = true;
+          }
+        }
+        case 'R' -> won |= !item.winTokenSent() && !created && item.expiresAt() != 0
+            && MetaSeconds.expirySeconds(item.expiresAt())
+                < MetaSeconds.expirySeconds(Expiry.fromExptime(flags.recacheTtl(), now));
+        case 's' -> MetaReplies.writeFlag(out, 's', valueLength);
+        case 't' -> writeTimeLeft(out, item.expiresAt(), now);
+        case 'c' -> MetaReplies.writeFlag(out, 'c', item.cas());
+        case 'f' -> MetaReplies.writeFlag(out, 'f', Integer.toUnsignedLong(item.flags()));
+        case 'l' -> MetaReplies.writeFlag(out, 'l', MetaSeconds.secondsSince(item.lastAccessedAt(), now));
+        case 'h' -> MetaReplies.writeFlag(out, 'h', item.fetched() ? 1 : 0);
+        case 'O' -> MetaReplies.writeOpaque(out, flags.opaque());
+        case 'k' -> MetaReplies.writeKey(out, request.key(), flags.base64Key());
+        default -> {
+          // flags that change nothing in the reply
+        }
+      }
+    }
+    // Z before X, and never W with Z, as memcached orders them.
+    if (item.winTokenSent()) {
+      out.writeByte(' ').writeByte('Z');
+    }
+    if (item.stale()) {
+      out.writeByte(' ').writeByte('X');
+      won |= !item.winTokenSent();
+    }
+    if (won) {
+      out.writeByte(' ').writeByte('W');
+      item.markWinTokenSent();
+    }
+    out.writeBytes(MetaReplies.CRLF);
+    if (flags.value()) {
+      out.writeBytes(item.value());
+      out.writeBytes(MetaReplies.CRLF);
+    }
+  }
+
+  /** {@code t}: seconds left, or {@code -1} for an item that never expires. */
+  static void writeTimeLeft(ByteBuf out, long expiresAt, long now) {
+    if (expiresAt == 0) {
+      MetaReplies.writeSignedFlag(out, 't', -1);
+    } else {
+      MetaReplies.writeFlag(out, 't', MetaSeconds.secondsLeft(expiresAt, now));
+    }
+  }
+}

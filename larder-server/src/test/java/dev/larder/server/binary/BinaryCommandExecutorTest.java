@@ -1,0 +1,121 @@
+package dev.larder.server.binary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.larder.protocol.binary.BinaryRequest;
+import dev.larder.protocol.binary.BinaryRequestDecoder;
+import dev.larder.server.ClientConnection;
+import dev.larder.server.ServerConfig;
+import dev.larder.server.ServerContext;
+import dev.larder.storage.EngineConfig;
+import dev.larder.storage.ReferenceEngine;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Binary requests in, response statuses out, with a clock moved by hand: the expiries the
+ * differential tests against memcached cannot wait for, and what closes a connection.
+ */
+class BinaryCommandExecutorTest {
+  private static final long START = 1_700_000_000_000L;
+  private static final int GET = 0x00;
+  private static final int SET = 0x01;
+  private static final int INCREMENT = 0x05;
+  private static final int QUIT = 0x07;
+  private static final int FLUSH = 0x08;
+  private static final int GAT = 0x1d;
+
+  private final long[] now = {START};
+  private BinaryRequestDecoder decoder;
+  private BinaryCommandExecutor executor;
+  private boolean open;
+
+  @BeforeEach
+  void connect() {
+    ReferenceEngine engine = new ReferenceEngine(new EngineConfig(64L << 20, 1 << 20, true, () -> now[0]));
+    ServerContext server = new ServerContext(ServerConfig.defaults(), engine, () -> now[0], () -> {});
+    decoder = new BinaryRequestDecoder(1 << 20);
+    executor = new BinaryCommandExecutor(server, new ClientConnection(1, new InetSocketAddress("127.0.0.1", 1), START));
+    open = true;
+  }
+
+  private static byte[] packet(int opcode, byte[] extras, String key, String value) {
+    byte[] k = key.getBytes(StandardCharsets.US_ASCII);
+    byte[] v = value.getBytes(StandardCharsets.US_ASCII);
+    return ByteBuffer.allocate(24 + extras.length + k.length + v.length)
+        .put((byte) 0x80).put((byte) opcode).putShort((short) k.length).put((byte) extras.length).put((byte) 0)
+        .putShort((short) 0).putInt(extras.length + k.length + v.length).putInt(0).putLong(0)
+        .put(extras).put(k).put(v).array();
+  }
+
+  /** The statuses of the responses, in order. */
+  private List<Integer> send(byte[] wire) {
+    ByteBuf in = Unpooled.wrappedBuffer(wire);
+    ByteBuf out = Unpooled.buffer();
+    BinaryRequest request;
+    while (open && (request = decoder.decode(in)) != null) {
+      open = executor.execute(request, out);
+    }
+    List<Integer> statuses = new ArrayList<>();
+    while (out.isReadable()) {
+      statuses.add((int) out.getShort(out.readerIndex() + 6));
+      out.skipBytes(24 + out.getInt(out.readerIndex() + 8));
+    }
+    return statuses;
+  }
+
+  private List<Integer> get(String key) {
+    return send(packet(GET, new byte[0], key, ""));
+  }
+
+  private void advanceSeconds(int seconds) {
+    now[0] += seconds * 1000L;
+  }
+
+  @Test
+  void aCounterCreatedByIncrExpiresAtItsExpiration() {
+    byte[] extras = ByteBuffer.allocate(20).putLong(1).putLong(5).putInt(10).array();
+    assertThat(send(packet(INCREMENT, extras, "n", ""))).containsExactly(0);
+    advanceSeconds(9);
+    assertThat(get("n")).containsExactly(0);
+    advanceSeconds(1);
+    assertThat(get("n")).containsExactly(1);
+  }
+
+  @Test
+  void getAndTouchSetsTheNewExpiry() {
+    send(packet(SET, new byte[8], "k", "v"));
+    assertThat(send(packet(GAT, ByteBuffer.allocate(4).putInt(2).array(), "k", ""))).containsExactly(0);
+    advanceSeconds(2);
+    assertThat(get("k")).containsExactly(1);
+  }
+
+  @Test
+  void aDelayedFlushTakesEffectWhenItsTimeComes() {
+    send(packet(SET, new byte[8], "k", "v"));
+    assertThat(send(packet(FLUSH, ByteBuffer.allocate(4).putInt(5).array(), "", ""))).containsExactly(0);
+    advanceSeconds(4);
+    assertThat(get("k")).containsExactly(0);
+    advanceSeconds(1);
+    assertThat(get("k")).containsExactly(1);
+  }
+
+  @Test
+  void quitAnswersThenCloses() {
+    assertThat(send(packet(QUIT, new byte[0], "", ""))).containsExactly(0);
+    assertThat(open).isFalse();
+  }
+
+  @Test
+  void aProtocolErrorAnswersThenCloses() {
+    assertThat(send(packet(GET, new byte[4], "k", ""))).containsExactly(0x04);
+    assertThat(open).isFalse();
+  }
+}
