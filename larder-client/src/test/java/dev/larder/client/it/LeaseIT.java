@@ -20,14 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Leases against a real memcached 1.6, whose meta protocol is the reference: the lease commands, and
- * {@link CacheAside} across several clients (separate connections, standing in for processes). Runs
- * against memcached only until Larder's server speaks the meta protocol (issue 6): against a server
- * without it every client that misses loads, so these tests would fail there.
+ * Leases against a real memcached 1.6, whose meta protocol is the reference, and against Larder: the
+ * lease commands, and {@link CacheAside} across several clients (separate connections, standing in for
+ * processes). Against a server without the meta protocol every client that misses loads, so these
+ * tests fail there.
  */
 class LeaseIT {
   private static final int CLIENTS = 3;
@@ -39,21 +39,15 @@ class LeaseIT {
   private final AtomicInteger loads = new AtomicInteger();
   private final List<LarderClient<String>> clients = new ArrayList<>();
 
-  @BeforeEach
-  void startMemcachedAndClients() throws Exception {
-    ServerKind.CacheServer server = resources.start(ServerKind.MEMCACHED);
-    for (int i = 0; i < CLIENTS; i++) {
-      clients.add(resources.client(new Utf8Transcoder(), UnaryOperator.identity(), List.of(server)));
-    }
-  }
-
   @AfterEach
   void closeEverything() throws Exception {
     resources.closeAll();
   }
 
-  @Test
-  void oneCallerWinsAMissAndItsFillEndsTheLease() {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void oneCallerWinsAMissAndItsFillEndsTheLease(ServerKind kind) throws Exception {
+    startClients(kind);
     BlockingLarderClient<String> first = clients.get(0).sync();
     BlockingLarderClient<String> second = clients.get(1).sync();
 
@@ -71,8 +65,10 @@ class LeaseIT {
     });
   }
 
-  @Test
-  void afterAnInvalidationOneCallerWinsTheRefreshAndOthersReadTheStaleValue() {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void afterAnInvalidationOneCallerWinsTheRefreshAndOthersReadTheStaleValue(ServerKind kind) throws Exception {
+    startClients(kind);
     BlockingLarderClient<String> first = clients.get(0).sync();
     BlockingLarderClient<String> second = clients.get(1).sync();
     first.set("k", "old", 60);
@@ -91,8 +87,10 @@ class LeaseIT {
     assertThat(second.leaseGet("k", 30, 0)).isEqualTo(new Lease<>("new", second.gets("k").cas(), false, false));
   }
 
-  @Test
-  void aLateWinnerCannotOverwriteANewerValue() {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void aLateWinnerCannotOverwriteANewerValue(ServerKind kind) throws Exception {
+    startClients(kind);
     BlockingLarderClient<String> first = clients.get(0).sync();
     first.set("k", "old", 60);
     first.invalidate("k");
@@ -104,8 +102,10 @@ class LeaseIT {
     assertThat(first.get("k")).isEqualTo("old");
   }
 
-  @Test
-  void aReleasedLeaseIsWonAgainAtOnce() {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void aReleasedLeaseIsWonAgainAtOnce(ServerKind kind) throws Exception {
+    startClients(kind);
     BlockingLarderClient<String> first = clients.get(0).sync();
     BlockingLarderClient<String> second = clients.get(1).sync();
 
@@ -123,8 +123,10 @@ class LeaseIT {
     });
   }
 
-  @Test
-  void aValueCloseToExpiryWinsOneEarlyRefresh() {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void aValueCloseToExpiryWinsOneEarlyRefresh(ServerKind kind) throws Exception {
+    startClients(kind);
     BlockingLarderClient<String> first = clients.get(0).sync();
     first.set("k", "value", 5);
 
@@ -135,8 +137,10 @@ class LeaseIT {
     assertThat(other).isEqualTo(new Lease<>("value", won.cas(), false, false));
   }
 
-  @Test
-  void callersOfAColdKeyInEveryClientShareOneLoad() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void callersOfAColdKeyInEveryClientShareOneLoad(ServerKind kind) throws Exception {
+    startClients(kind);
     CountDownLatch everyoneAsked = new CountDownLatch(CLIENTS * THREADS_PER_CLIENT);
 
     List<String> values = fromEveryClient(cache -> {
@@ -152,8 +156,10 @@ class LeaseIT {
     assertThat(loads).hasValue(1);
   }
 
-  @Test
-  void readersOfAnInvalidatedKeyGetTheStaleValueWhileOneCallerReloadsIt() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
+  void readersOfAnInvalidatedKeyGetTheStaleValueWhileOneCallerReloadsIt(ServerKind kind) throws Exception {
+    startClients(kind);
     clients.get(0).sync().set("profile:42", "old profile", 300);
     new CacheAside<>(clients.get(0)).invalidate("profile:42").join();
     CountDownLatch everyoneRead = new CountDownLatch(1);
@@ -168,6 +174,14 @@ class LeaseIT {
     assertThat(values).hasSize(CLIENTS * THREADS_PER_CLIENT).containsOnly("old profile");
     eventually(() -> assertThat(clients.get(1).sync().get("profile:42")).isEqualTo("new profile"));
     assertThat(loads).hasValue(1);
+  }
+
+  /** Starts a server of {@code kind} and {@link #CLIENTS} clients of it. */
+  private void startClients(ServerKind kind) throws Exception {
+    ServerKind.CacheServer server = resources.start(kind);
+    for (int i = 0; i < CLIENTS; i++) {
+      clients.add(resources.client(new Utf8Transcoder(), UnaryOperator.identity(), List.of(server)));
+    }
   }
 
   /** What {@code call} returns in {@link #THREADS_PER_CLIENT} threads per client, all started together. */
