@@ -75,11 +75,12 @@ compare() {
   local label="$1"
   shift
   echo "== $label: larder bench $* --duration $DURATION --threads $BENCH_THREADS"
-  # Every key is set once beforehand, so gets hit and the measured CPU time is the workload's alone.
+  # Every key is set once beforehand, so gets hit and the measured CPU time is the workload's alone;
+  # then one unmeasured run each, so that the JVM has compiled its hot path before it is measured.
   for target in memcached larder; do
     local port_var="${target}_port"
     "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" --quiet \
-      --prefill --requests 1 "$@" >/dev/null
+      --prefill --duration "$DURATION" "$@" >/dev/null
   done
   for round in $(seq 1 "$ROUNDS"); do
     for target in memcached larder; do
