@@ -1,0 +1,105 @@
+package dev.larder.bench.clients;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client at one caller-thread count: connect, set every key once, warm up, measure, close. Only the
+ * measured phase is reported; the warm-up gives the JIT and the library's pools the same start for
+ * every client.
+ */
+final class ClientRun {
+  private final ClientBenchOptions options;
+  private final KeySpace keys;
+
+  ClientRun(ClientBenchOptions options, KeySpace keys) {
+    this.options = options;
+    this.keys = keys;
+  }
+
+  /**
+   * Runs {@code kind} with {@code threads} callers.
+   *
+   * @throws Exception if the client cannot start, or the prefill fails
+   */
+  RunReport run(ClientKind kind, int threads) throws Exception {
+    try (BenchClient client = kind.connect(options.settings())) {
+      prefill(client, threads);
+      if (!options.warmup().isZero()) {
+        phase(client, threads, options.warmup(), Long.MAX_VALUE);
+      }
+      return options.requests() > 0
+          ? report(kind, threads, phase(client, threads, null, options.requests()))
+          : report(kind, threads, phase(client, threads, options.duration(), Long.MAX_VALUE));
+    }
+  }
+
+  /** Sets every key once, the key space split among the callers, so that gets can hit. */
+  private void prefill(BenchClient client, int threads) throws InterruptedException {
+    List<Thread> fillers = new ArrayList<>();
+    List<Exception> failures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      fillers.add(started("prefill-" + t, () -> {
+        for (int index = first; index < keys.size(); index += threads) {
+          try {
+            if (!client.set(keys.key(index), keys.value(index))) {
+              throw new IllegalStateException("set " + keys.key(index) + ": not stored");
+            }
+          } catch (Exception e) {
+            synchronized (failures) {
+              failures.add(e);
+            }
+            return;
+          }
+        }
+      }));
+    }
+    for (Thread filler : fillers) {
+      filler.join();
+    }
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("prefill failed: " + failures.get(0), failures.get(0));
+    }
+  }
+
+  private record Phase(double seconds, List<CallerStats> callers) {}
+
+  /**
+   * Runs {@code threads} callers until {@code duration} is over, or, when it is null, until they have
+   * made {@code requests} calls together.
+   */
+  private Phase phase(BenchClient client, int threads, Duration duration, long requests)
+      throws InterruptedException {
+    SplittableRandom seeds = new SplittableRandom(options.seed());
+    long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    List<Caller> callers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long calls = requests == Long.MAX_VALUE ? requests : requests / threads + (t < requests % threads ? 1 : 0);
+      callers.add(new Caller(client, keys, options.ratio(), seeds.split(), calls,
+          () -> System.nanoTime() >= deadline));
+    }
+    long start = System.nanoTime();
+    List<Thread> running = callers.stream()
+        .map(caller -> started("caller", caller))
+        .toList();
+    for (Thread thread : running) {
+      thread.join();
+    }
+    double seconds = (System.nanoTime() - start) / (double) TimeUnit.SECONDS.toNanos(1);
+    return new Phase(seconds, callers.stream().map(Caller::stats).toList());
+  }
+
+  private static Thread started(String name, Runnable work) {
+    Thread thread = new Thread(work, name);
+    thread.start();
+    return thread;
+  }
+
+  private static RunReport report(ClientKind kind, int threads, Phase phase) {
+    return RunReport.of(kind.label(), threads, phase.seconds(), phase.callers());
+  }
+}
