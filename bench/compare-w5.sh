@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# W5 clients (BENCHMARKS.md): the Larder client against spymemcached, xmemcached and folsom on one
+# memcached 1.6, from 1, 16 and 128 caller threads making blocking gets and sets (9:1, 100 B values,
+# every key set first). Each run is a fresh JVM with one client at one thread count; the clients
+# alternate (A B C D A B C D ...) over ROUNDS rounds, and the medians are compared.
+# Settings (environment):
+#   ROUNDS=3               rounds of every client at every thread count
+#   DURATION=5s            measured time of each run
+#   WARMUP=2s              unmeasured time before each run
+#   THREADS="1 16 128"     caller-thread counts
+#   CLIENTS="larder spymemcached xmemcached folsom"
+#   CONNECTIONS=2          connections per client where it can be chosen (spymemcached has 1)
+#   SERVER_THREADS=2       memcached -t
+#   JAVA_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"   the same for every client
+#   OUT=                   keep the JSON lines of every run in this file
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-5s}"
+WARMUP="${WARMUP:-2s}"
+THREADS="${THREADS:-1 16 128}"
+CLIENTS="${CLIENTS:-larder spymemcached xmemcached folsom}"
+CONNECTIONS="${CONNECTIONS:-2}"
+SERVER_THREADS="${SERVER_THREADS:-2}"
+read -r -a java_opts <<< "${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
+
+work="$(mktemp -d)"
+memcached_pid=""
+cleanup() {
+  [[ -n "$memcached_pid" ]] && kill "$memcached_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# larder-bench's runtime classpath: its classes, the modules it uses, the peer clients.
+echo "building larder-bench and its classpath..." >&2
+"$root/mvnw" -q -B -f "$root/pom.xml" -pl larder-bench -am -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath" >&2
+classpath="$root/larder-bench/target/classes:$root/larder-client/target/classes:$root/larder-protocol/target/classes:$(cat "$work/classpath")"
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+user=()
+[[ "$(id -u)" == 0 ]] && user=(-u nobody)
+memcached "${user[@]}" -l 127.0.0.1 -p "$port" -U 0 -t "$SERVER_THREADS" -m 64 &
+memcached_pid="$!"
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+echo "memcached 1.6 on $port (-t $SERVER_THREADS -m 64); $ROUNDS rounds of $DURATION after $WARMUP warm-up"
+
+for round in $(seq 1 "$ROUNDS"); do
+  for threads in $THREADS; do
+    for client in $CLIENTS; do
+      java "${java_opts[@]}" -Dnet.spy.log.LoggerImpl=net.spy.memcached.compat.log.SLF4JLogger \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
+        dev.larder.bench.clients.ClientBenchmark --server "127.0.0.1:$port" --clients "$client" \
+        --threads "$threads" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
+        --json "$work/runs.jsonl" | tail -n 1 | sed "s/^/round $round  /"
+    done
+  done
+done
+[[ -n "${OUT:-}" ]] && cp "$work/runs.jsonl" "$OUT"
+
+python3 - "$work/runs.jsonl" <<'PY'
+import json, statistics, sys
+from collections import defaultdict
+runs = defaultdict(list)
+with open(sys.argv[1]) as f:
+    for line in f:
+        r = json.loads(line)
+        runs[(r["client"], r["threads"])].append(r)
+clients = list(dict.fromkeys(c for c, _ in runs))
+threads = sorted({t for _, t in runs})
+print(f"\nmedians over rounds  {'client':>13} {'ops/s':>11} {'p50 us':>9} {'p99 us':>9} {'p99.9 us':>9} {'errors':>7}")
+for t in threads:
+    median = {}
+    for c in clients:
+        rs = runs.get((c, t), [])
+        if not rs:
+            continue
+        median[c] = (statistics.median(r["ops_per_second"] for r in rs),
+                     statistics.median(r["latency_us"]["p99"] for r in rs))
+        print(f"{t:>4} threads          {c:>13} {median[c][0]:>11.0f} "
+              f"{statistics.median(r['latency_us']['p50'] for r in rs):>9.1f} {median[c][1]:>9.1f} "
+              f"{statistics.median(r['latency_us']['p99_9'] for r in rs):>9.1f} {sum(r['errors'] for r in rs):>7}")
+    peers = {c: m for c, m in median.items() if c != "larder"}
+    if "larder" in median and peers:
+        best = max(peers, key=lambda c: peers[c][0])
+        ops_ratio = median["larder"][0] / peers[best][0]
+        p99_ratio = median["larder"][1] / peers[best][1]
+        verdict = "met" if ops_ratio >= 1.5 and p99_ratio < 1 else "not met"
+        print(f"{t:>4} threads: Larder / best peer ({best}): ops/s {ops_ratio:.2f}x, p99 {p99_ratio:.2f}x "
+              f"(goal at 16 and 128 threads: ops/s >= 1.5x, lower p99: {verdict})")
+PY
