@@ -34,11 +34,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# larder-bench's runtime classpath: its classes, the modules it uses, the peer clients.
+# larder-bench's runtime classpath: its classes, then the modules it uses (their target/classes, as the
+# reactor resolves them) and the peer clients. test-compile because resolving the classpath resolves
+# test dependencies too, among them larder-server's test classes.
 echo "building larder-bench and its classpath..." >&2
 "$root/mvnw" -q -B -f "$root/pom.xml" -pl larder-bench -am -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath" >&2
-classpath="$root/larder-bench/target/classes:$root/larder-client/target/classes:$root/larder-protocol/target/classes:$(cat "$work/classpath")"
+  -DincludeScope=runtime -Dmdep.outputFile="$work/classpath" >&2
+classpath="$root/larder-bench/target/classes:$(cat "$work/classpath")"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 user=()
@@ -54,11 +56,18 @@ echo "memcached 1.6 on $port (-t $SERVER_THREADS -m 64); $ROUNDS rounds of $DURA
 for round in $(seq 1 "$ROUNDS"); do
   for threads in $THREADS; do
     for client in $CLIENTS; do
-      java "${java_opts[@]}" -Dnet.spy.log.LoggerImpl=net.spy.memcached.compat.log.SLF4JLogger \
-        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath" \
+      # A run with errors is reported here and its errors counted in the table; one that could not
+      # start is reported and left out.
+      if java "${java_opts[@]}" -Dnet.spy.log.LoggerImpl=net.spy.memcached.compat.log.SLF4JLogger \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$classpath" \
         dev.larder.bench.clients.ClientBenchmark --server "127.0.0.1:$port" --clients "$client" \
         --threads "$threads" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
-        --json "$work/runs.jsonl" | tail -n 1 | sed "s/^/round $round  /"
+        --json "$work/runs.jsonl" >"$work/run.txt" 2>&1; then
+        echo "round $round  $(tail -n 1 "$work/run.txt")"
+      else
+        echo "round $round  $client at $threads threads FAILED:" >&2
+        cat "$work/run.txt" >&2
+      fi
     done
   done
 done

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  * every client.
  */
 final class ClientRun {
+  private static final int PREFILL_ATTEMPTS = 3;
+
   private final ClientBenchOptions options;
   private final KeySpace keys;
 
@@ -37,7 +39,11 @@ final class ClientRun {
     }
   }
 
-  /** Sets every key once, the key space split among the callers, so that gets can hit. */
+  /**
+   * Sets every key once, the key space split among the callers, so that gets can hit. A failed set is
+   * tried again, up to {@value #PREFILL_ATTEMPTS} times in all: on a busy machine a call can time out,
+   * and the prefill is not measured.
+   */
   private void prefill(BenchClient client, int threads) throws InterruptedException {
     List<Thread> fillers = new ArrayList<>();
     List<Exception> failures = new ArrayList<>();
@@ -45,13 +51,10 @@ final class ClientRun {
       int first = t;
       fillers.add(started("prefill-" + t, () -> {
         for (int index = first; index < keys.size(); index += threads) {
-          try {
-            if (!client.set(keys.key(index), keys.value(index))) {
-              throw new IllegalStateException("set " + keys.key(index) + ": not stored");
-            }
-          } catch (Exception e) {
+          Exception failure = prefillOne(client, index);
+          if (failure != null) {
             synchronized (failures) {
-              failures.add(e);
+              failures.add(failure);
             }
             return;
           }
@@ -64,6 +67,22 @@ final class ClientRun {
     if (!failures.isEmpty()) {
       throw new IllegalStateException("prefill failed: " + failures.get(0), failures.get(0));
     }
+  }
+
+  /** Sets key {@code index}; returns the last failure if no attempt succeeded, else null. */
+  private Exception prefillOne(BenchClient client, int index) {
+    Exception failure = null;
+    for (int attempt = 0; attempt < PREFILL_ATTEMPTS; attempt++) {
+      try {
+        if (client.set(keys.key(index), keys.value(index))) {
+          return null;
+        }
+        failure = new IllegalStateException("set " + keys.key(index) + ": not stored");
+      } catch (Exception e) {
+        failure = e;
+      }
+    }
+    return failure;
   }
 
   private record Phase(double seconds, List<CallerStats> callers) {}
