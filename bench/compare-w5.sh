@@ -10,6 +10,7 @@
 #   THREADS="1 16 128"     caller-thread counts
 #   CLIENTS="larder spymemcached xmemcached folsom"
 #   CONNECTIONS=2          connections per client where it can be chosen (spymemcached has 1)
+#   TIMEOUT=1s             the longest a call waits, every client alike
 #   SERVER_THREADS=2       memcached -t
 #   JAVA_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"   the same for every client
 #   OUT=                   keep the JSON lines of every run in this file
@@ -22,6 +23,7 @@ WARMUP="${WARMUP:-2s}"
 THREADS="${THREADS:-1 16 128}"
 CLIENTS="${CLIENTS:-larder spymemcached xmemcached folsom}"
 CONNECTIONS="${CONNECTIONS:-2}"
+TIMEOUT="${TIMEOUT:-1s}"
 SERVER_THREADS="${SERVER_THREADS:-2}"
 read -r -a java_opts <<< "${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
 
@@ -62,7 +64,7 @@ for round in $(seq 1 "$ROUNDS"); do
         -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$classpath" \
         dev.larder.bench.clients.ClientBenchmark --server "127.0.0.1:$port" --clients "$client" \
         --threads "$threads" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
-        --json "$work/runs.jsonl" >"$work/run.txt" 2>&1; then
+        --timeout "$TIMEOUT" --json "$work/runs.jsonl" >"$work/run.txt" 2>&1; then
         echo "round $round  $(tail -n 1 "$work/run.txt")"
       else
         echo "round $round  $client at $threads threads FAILED:" >&2
@@ -83,24 +85,29 @@ with open(sys.argv[1]) as f:
         runs[(r["client"], r["threads"])].append(r)
 clients = list(dict.fromkeys(c for c, _ in runs))
 threads = sorted({t for _, t in runs})
-print(f"\nmedians over rounds  {'client':>13} {'ops/s':>11} {'p50 us':>9} {'p99 us':>9} {'p99.9 us':>9} {'errors':>7}")
+def median(rs, get):
+    return statistics.median(get(r) for r in rs)
+print(f"\nmedians over rounds  {'client':>13} {'ops/s':>11} {'cpu us/op':>9} {'p50 us':>9} {'p99 us':>9} "
+      f"{'p99.9 us':>9} {'errors':>7}")
 for t in threads:
-    median = {}
+    medians = {}
     for c in clients:
         rs = runs.get((c, t), [])
         if not rs:
             continue
-        median[c] = (statistics.median(r["ops_per_second"] for r in rs),
-                     statistics.median(r["latency_us"]["p99"] for r in rs))
-        print(f"{t:>4} threads          {c:>13} {median[c][0]:>11.0f} "
-              f"{statistics.median(r['latency_us']['p50'] for r in rs):>9.1f} {median[c][1]:>9.1f} "
-              f"{statistics.median(r['latency_us']['p99_9'] for r in rs):>9.1f} {sum(r['errors'] for r in rs):>7}")
-    peers = {c: m for c, m in median.items() if c != "larder"}
-    if "larder" in median and peers:
-        best = max(peers, key=lambda c: peers[c][0])
-        ops_ratio = median["larder"][0] / peers[best][0]
-        p99_ratio = median["larder"][1] / peers[best][1]
+        medians[c] = {"ops": median(rs, lambda r: r["ops_per_second"]),
+                      "cpu": median(rs, lambda r: r["cpu_us_per_op"]),
+                      "p99": median(rs, lambda r: r["latency_us"]["p99"])}
+        print(f"{t:>4} threads          {c:>13} {medians[c]['ops']:>11.0f} {medians[c]['cpu']:>9.1f} "
+              f"{median(rs, lambda r: r['latency_us']['p50']):>9.1f} {medians[c]['p99']:>9.1f} "
+              f"{median(rs, lambda r: r['latency_us']['p99_9']):>9.1f} {sum(r['errors'] for r in rs):>7}")
+    peers = {c: m for c, m in medians.items() if c != "larder"}
+    if "larder" in medians and peers:
+        best = max(peers, key=lambda c: peers[c]["ops"])
+        ops_ratio = medians["larder"]["ops"] / peers[best]["ops"]
+        p99_ratio = medians["larder"]["p99"] / peers[best]["p99"]
+        cpu_ratio = medians["larder"]["cpu"] / peers[best]["cpu"]
         verdict = "met" if ops_ratio >= 1.5 and p99_ratio < 1 else "not met"
-        print(f"{t:>4} threads: Larder / best peer ({best}): ops/s {ops_ratio:.2f}x, p99 {p99_ratio:.2f}x "
-              f"(goal at 16 and 128 threads: ops/s >= 1.5x, lower p99: {verdict})")
+        print(f"{t:>4} threads: Larder / best peer ({best}): ops/s {ops_ratio:.2f}x, p99 {p99_ratio:.2f}x, "
+              f"cpu/op {cpu_ratio:.2f}x (goal at 16 and 128 threads: ops/s >= 1.5x and a lower p99: {verdict})")
 PY

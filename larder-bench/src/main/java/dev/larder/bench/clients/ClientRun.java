@@ -1,5 +1,7 @@
 package dev.larder.bench.clients;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientRun {
   private static final int PREFILL_ATTEMPTS = 3;
+  private static final double NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+  /**
+   * CPU time of the whole process: the callers and the client's own threads. On a shared machine it
+   * varies less with other load than throughput does.
+   */
+  private static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private final ClientBenchOptions options;
   private final KeySpace keys;
@@ -85,7 +94,7 @@ final class ClientRun {
     return failure;
   }
 
-  private record Phase(double seconds, List<CallerStats> callers) {}
+  private record Phase(double seconds, double cpuSeconds, List<CallerStats> callers) {}
 
   /**
    * Runs {@code threads} callers until {@code duration} is over, or, when it is null, until they have
@@ -101,6 +110,7 @@ final class ClientRun {
       callers.add(new Caller(client, keys, options.ratio(), seeds.split(), calls,
           () -> System.nanoTime() >= deadline));
     }
+    long cpuStart = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     List<Thread> running = callers.stream()
         .map(caller -> started("caller", caller))
@@ -108,8 +118,9 @@ final class ClientRun {
     for (Thread thread : running) {
       thread.join();
     }
-    double seconds = (System.nanoTime() - start) / (double) TimeUnit.SECONDS.toNanos(1);
-    return new Phase(seconds, callers.stream().map(Caller::stats).toList());
+    double seconds = (System.nanoTime() - start) / NANOS_PER_SECOND;
+    double cpuSeconds = (PROCESS.getProcessCpuTime() - cpuStart) / NANOS_PER_SECOND;
+    return new Phase(seconds, cpuSeconds, callers.stream().map(Caller::stats).toList());
   }
 
   private static Thread started(String name, Runnable work) {
@@ -119,6 +130,6 @@ final class ClientRun {
   }
 
   private static RunReport report(ClientKind kind, int threads, Phase phase) {
-    return RunReport.of(kind.label(), threads, phase.seconds(), phase.callers());
+    return RunReport.of(kind.label(), threads, phase.seconds(), phase.cpuSeconds(), phase.callers());
   }
 }

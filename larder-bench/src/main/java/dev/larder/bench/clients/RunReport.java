@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
  * @param client the client's label
  * @param threads caller threads
  * @param seconds from the callers' start to the last one's end
+ * @param cpuSeconds CPU time the process used meanwhile: callers and client threads together
  * @param gets gets done, failed ones included
  * @param sets sets done, failed ones included
  * @param hits gets that returned the key's value
@@ -24,6 +25,7 @@ public record RunReport(
     String client,
     int threads,
     double seconds,
+    double cpuSeconds,
     long gets,
     long sets,
     long hits,
@@ -31,10 +33,10 @@ public record RunReport(
     long errors,
     String firstError,
     Latency latency) {
-  private static final String ROW = "%-13s %7d %11.0f %9.1f %9.1f %9.1f %9.1f %9d %7d%n";
+  private static final String ROW = "%-13s %7d %11.0f %9.1f %9.1f %9.1f %9.1f %9.1f %9d %7d%n";
 
   /** Adds up what each caller saw. */
-  static RunReport of(String client, int threads, double seconds, List<CallerStats> callers) {
+  static RunReport of(String client, int threads, double seconds, double cpuSeconds, List<CallerStats> callers) {
     Histogram latency = new Histogram(3);
     long gets = 0;
     long sets = 0;
@@ -53,7 +55,7 @@ public record RunReport(
         firstError = Objects.toString(caller.firstError());
       }
     }
-    return new RunReport(client, threads, seconds, gets, sets, hits, misses, errors, firstError,
+    return new RunReport(client, threads, seconds, cpuSeconds, gets, sets, hits, misses, errors, firstError,
         Latency.of(latency));
   }
 
@@ -62,29 +64,38 @@ public record RunReport(
     return gets + sets;
   }
 
+  /**
+   * Successful calls per second: failed calls are left out, since a client that fails fast (a closed
+   * connection, an overload) would otherwise look faster for it.
+   */
   public double opsPerSecond() {
-    return seconds > 0 ? ops() / seconds : 0;
+    return seconds > 0 ? (ops() - errors) / seconds : 0;
+  }
+
+  /** CPU microseconds the process spent per call, failed ones included; 0 when there were none. */
+  public double cpuMicrosPerOp() {
+    return ops() > 0 ? cpuSeconds * 1e6 / ops() : 0;
   }
 
   /** The column names of {@link #toRow()}. */
   public static String header() {
-    return String.format(Locale.ROOT, "%-13s %7s %11s %9s %9s %9s %9s %9s %7s%n", "client", "threads",
-        "ops/s", "p50 us", "p99 us", "p99.9 us", "max us", "misses", "errors");
+    return String.format(Locale.ROOT, "%-13s %7s %11s %9s %9s %9s %9s %9s %9s %7s%n", "client", "threads",
+        "ops/s", "cpu us/op", "p50 us", "p99 us", "p99.9 us", "max us", "misses", "errors");
   }
 
   /** One line for people, under {@link #header()}. */
   public String toRow() {
-    return String.format(Locale.ROOT, ROW, client, threads, opsPerSecond(), latency.p50(), latency.p99(),
-        latency.p999(), latency.max(), misses, errors);
+    return String.format(Locale.ROOT, ROW, client, threads, opsPerSecond(), cpuMicrosPerOp(), latency.p50(),
+        latency.p99(), latency.p999(), latency.max(), misses, errors);
   }
 
   /** One JSON object on one line, latencies in microseconds. */
   public String toJson() {
     return String.format(Locale.ROOT, "{\"client\":\"%s\",\"threads\":%d,\"seconds\":%.3f,\"ops\":%d,"
-            + "\"ops_per_second\":%.1f,\"gets\":%d,\"sets\":%d,\"hits\":%d,\"misses\":%d,\"errors\":%d,"
+            + "\"ops_per_second\":%.1f,\"cpu_us_per_op\":%.2f,\"gets\":%d,\"sets\":%d,\"hits\":%d,\"misses\":%d,\"errors\":%d,"
             + "\"first_error\":\"%s\",\"latency_us\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,"
             + "\"p99_9\":%.1f,\"max\":%.1f}}%n",
-        client, threads, seconds, ops(), opsPerSecond(), gets, sets, hits, misses, errors,
+        client, threads, seconds, ops(), opsPerSecond(), cpuMicrosPerOp(), gets, sets, hits, misses, errors,
         jsonEscape(firstError), latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max());
   }
 
