@@ -36,7 +36,9 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     this.config = config;
     this.transcoder = transcoder;
     this.keys = keys;
-    this.locator = config.locator().apply(config.servers());
+    // With one server every locator gives the same answer: skip the hashing, as libmemcached does.
+    Node onlyServer = config.servers().get(0);
+    this.locator = config.servers().size() == 1 ? key -> onlyServer : config.locator().apply(config.servers());
     int connections = config.servers().size() * config.connectionsPerServer();
     this.transport = ClientTransport.best(Math.min(connections, Runtime.getRuntime().availableProcessors()));
     for (Node node : config.servers()) {
@@ -215,10 +217,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   }
 
   private CompletableFuture<TextResponse.Value> retrieveOne(String key, BiConsumer<ByteBuf, List<byte[]>> command) {
-    RetrievalOperation operation = new RetrievalOperation(command);
     byte[] wireKey = keys.encode(key);
-    operation.add(key, wireKey);
-    return send(wireKey, operation).thenApply(hits -> hits.get(key));
+    return send(wireKey, new SingleKeyRetrievalOperation(command, wireKey));
   }
 
   /** One retrieval per server that owns any of {@code keyList}, all sent before any reply is awaited. */
