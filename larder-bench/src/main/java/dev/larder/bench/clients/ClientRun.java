@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * every client.
  */
 final class ClientRun {
-  private static final int PREFILL_ATTEMPTS = 3;
+  private static final int PREFILL_ATTEMPTS = 5;
+  private static final Duration PREFILL_RETRY_PAUSE = Duration.ofMillis(200);
   private static final double NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
   /**
    * CPU time of the whole process: the callers and the client's own threads. On a shared machine it
@@ -50,8 +51,9 @@ final class ClientRun {
 
   /**
    * Sets every key once, the key space split among the callers, so that gets can hit. A failed set is
-   * tried again, up to {@value #PREFILL_ATTEMPTS} times in all: on a busy machine a call can time out,
-   * and the prefill is not measured.
+   * tried again after a pause, up to {@value #PREFILL_ATTEMPTS} times in all: on a busy machine a call
+   * can time out, or a client can drop a connection it believes dead and need a moment to reconnect; the
+   * prefill is not measured.
    */
   private void prefill(BenchClient client, int threads) throws InterruptedException {
     List<Thread> fillers = new ArrayList<>();
@@ -83,10 +85,16 @@ final class ClientRun {
     Exception failure = null;
     for (int attempt = 0; attempt < PREFILL_ATTEMPTS; attempt++) {
       try {
+        if (attempt > 0) {
+          Thread.sleep(PREFILL_RETRY_PAUSE.toMillis() * attempt);
+        }
         if (client.set(keys.key(index), keys.value(index))) {
           return null;
         }
         failure = new IllegalStateException("set " + keys.key(index) + ": not stored");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return e;
       } catch (Exception e) {
         failure = e;
       }

@@ -9,9 +9,15 @@ import java.time.Duration;
  * @param server the memcached server, resolved
  * @param connections connections to the server, for the clients that let it be chosen (spymemcached
  *     always opens one)
- * @param timeout the longest a call waits for its reply, and a connection attempt for its answer
+ * @param timeout the longest a call waits for its reply
  */
 public record ClientSettings(InetSocketAddress server, int connections, Duration timeout) {
+  /**
+   * The longest a client waits for its connections when it starts, the same for all: longer than a
+   * call's timeout, since on a busy machine a connection can take a while and the start is not measured.
+   */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   /**
    * Checks the parts.
    *

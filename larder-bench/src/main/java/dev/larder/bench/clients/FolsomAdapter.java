@@ -24,7 +24,7 @@ final class FolsomAdapter implements BenchClient {
         .withConnections(settings.connections())
         .withConnectionTimeoutMillis(timeoutMillis)
         .connectAscii();
-    client.awaitFullyConnected(timeoutMillis, TimeUnit.MILLISECONDS);
+    client.awaitFullyConnected(ClientSettings.CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -15,7 +15,7 @@ final class LarderAdapter implements BenchClient {
     this.client = LarderClient.builder()
         .servers(List.of(Node.of(settings.server().getHostString(), settings.server().getPort())))
         .connectionsPerServer(settings.connections())
-        .connectTimeout(settings.timeout())
+        .connectTimeout(ClientSettings.CONNECT_TIMEOUT)
         .operationTimeout(settings.timeout())
         .build(BytesTranscoder.INSTANCE);
     this.sync = client.sync();

@@ -20,7 +20,7 @@ final class XmemcachedAdapter implements BenchClient {
     this.timeoutMillis = settings.timeoutMillis();
     XMemcachedClientBuilder builder = new XMemcachedClientBuilder(List.of(settings.server()));
     builder.setConnectionPoolSize(settings.connections());
-    builder.setConnectTimeout(timeoutMillis);
+    builder.setConnectTimeout(ClientSettings.CONNECT_TIMEOUT.toMillis());
     builder.setOpTimeout(timeoutMillis);
     builder.setTranscoder(RawBytes.INSTANCE);
     this.client = builder.build();
