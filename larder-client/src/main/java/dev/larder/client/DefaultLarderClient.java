@@ -66,7 +66,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
 
   @Override
   public CompletableFuture<V> get(String key) {
-    return retrieveOne(key, (out, wireKeys) -> TextCommandWriter.writeGet(out, false, wireKeys))
+    byte[] wireKey = keys.encode(key);
+    return send(wireKey, SingleKeyRetrievalOperation.get(wireKey))
         .thenApply(value -> value == null ? null : decode(value));
   }
 

@@ -10,6 +10,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The pipeline of one connection. Callers on any thread {@link #submit} operations; on the event loop
  * they are written in batches (one buffer and one flush for everything submitted since the last
  * batch) and queued in order; replies are decoded and handed to the oldest operation still awaiting
- * one.
+ * one. Consecutive plain gets of one key in a batch, typically from different callers, go out as one
+ * multi-key get ({@link MergedGetOperation}), as xmemcached and spymemcached merge them too.
  *
  * <p>Timeouts cost one timer per connection, not one per operation: operations are queued in the order
  * of their deadlines (up to the microseconds by which concurrent callers race to submit), so a single
@@ -43,6 +45,8 @@ final class OperationPipeline extends ByteToMessageDecoder {
   private final AtomicBoolean batchScheduled = new AtomicBoolean();
   /** Operations written and awaiting replies, oldest first; event loop only. */
   private final ArrayDeque<Operation<?>> awaitingReply = new ArrayDeque<>();
+  /** Consecutive plain gets of the batch being written, to be sent as one command; event loop only. */
+  private final List<SingleKeyRetrievalOperation> gets = new ArrayList<>(MergedGetOperation.MAX_KEYS);
   private volatile ChannelHandlerContext ctx;
   /** Whether a timeout sweep is scheduled; event loop only. */
   private boolean sweepScheduled;
@@ -85,6 +89,14 @@ final class OperationPipeline extends ByteToMessageDecoder {
     List<Operation<?>> noreply = null;
     Operation<?> operation;
     while ((operation = submitted.poll()) != null) {
+      if (operation instanceof SingleKeyRetrievalOperation get && get.isPlainGet()) {
+        if (!canJoin(get)) {
+          writeGets(batch);
+        }
+        gets.add(get);
+        continue;
+      }
+      writeGets(batch);
       operation.encode(batch);
       if (operation.expectsReply()) {
         awaitingReply.add(operation);
@@ -95,6 +107,7 @@ final class OperationPipeline extends ByteToMessageDecoder {
         noreply.add(operation);
       }
     }
+    writeGets(batch);
     if (!sweepScheduled) {
       sweepTimeouts();
     }
@@ -119,6 +132,30 @@ final class OperationPipeline extends ByteToMessageDecoder {
         }
       });
     }
+  }
+
+  /** Whether {@code get} may share a command line with the gets collected so far. */
+  private boolean canJoin(SingleKeyRetrievalOperation get) {
+    if (gets.size() == MergedGetOperation.MAX_KEYS) {
+      return false;
+    }
+    for (SingleKeyRetrievalOperation collected : gets) {
+      if (Arrays.equals(collected.wireKey(), get.wireKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes the gets collected so far: alone, or as one merged command. */
+  private void writeGets(ByteBuf batch) {
+    if (gets.isEmpty()) {
+      return;
+    }
+    Operation<?> operation = gets.size() == 1 ? gets.get(0) : new MergedGetOperation(gets);
+    gets.clear();
+    operation.encode(batch);
+    awaitingReply.add(operation);
   }
 
   /**

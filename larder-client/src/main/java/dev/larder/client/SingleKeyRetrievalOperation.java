@@ -1,5 +1,6 @@
 package dev.larder.client;
 
+import dev.larder.protocol.text.TextCommandWriter;
 import dev.larder.protocol.text.TextResponse;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
@@ -9,9 +10,13 @@ import java.util.function.BiConsumer;
 /**
  * {@code get}, {@code gets}, {@code gat} or {@code gats} of one key: its VALUE reply, if any, up to
  * {@code END}. The most common command, so it has its own operation, without the maps a {@link
- * RetrievalOperation} of many keys needs.
+ * RetrievalOperation} of many keys needs; a plain {@code get} may also travel inside a {@link
+ * MergedGetOperation}.
  */
 final class SingleKeyRetrievalOperation extends Operation<TextResponse.Value> {
+  private static final BiConsumer<ByteBuf, List<byte[]>> GET =
+      (out, wireKeys) -> TextCommandWriter.writeGet(out, false, wireKeys);
+
   private final BiConsumer<ByteBuf, List<byte[]>> command;
   private final byte[] wireKey;
   private TextResponse.Value hit;
@@ -23,6 +28,20 @@ final class SingleKeyRetrievalOperation extends Operation<TextResponse.Value> {
   SingleKeyRetrievalOperation(BiConsumer<ByteBuf, List<byte[]>> command, byte[] wireKey) {
     this.command = command;
     this.wireKey = wireKey;
+  }
+
+  /** A plain {@code get} of {@code wireKey}, which the pipeline may merge with others. */
+  static SingleKeyRetrievalOperation get(byte[] wireKey) {
+    return new SingleKeyRetrievalOperation(GET, wireKey);
+  }
+
+  /** Whether this is a plain {@code get}, which can share one command line with others. */
+  boolean isPlainGet() {
+    return command == GET;
+  }
+
+  byte[] wireKey() {
+    return wireKey;
   }
 
   @Override
