@@ -42,7 +42,16 @@ trap cleanup EXIT
 echo "building larder-bench and its classpath..." >&2
 "$root/mvnw" -q -B -f "$root/pom.xml" -pl larder-bench -am -DskipTests test-compile dependency:build-classpath \
   -DincludeScope=runtime -Dmdep.outputFile="$work/classpath" >&2
-classpath="$root/larder-bench/target/classes:$(cat "$work/classpath")"
+# The modules' classes are copied, so that a build in this worktree during the runs changes nothing.
+classpath=""
+for entry in "$root/larder-bench/target/classes" $(tr ':' ' ' < "$work/classpath"); do
+  if [[ -d "$entry" ]]; then
+    copy="$work/classes/$(basename "$(dirname "$(dirname "$entry")")")"
+    mkdir -p "$copy" && cp -r "$entry/." "$copy"
+    entry="$copy"
+  fi
+  classpath="${classpath:+$classpath:}$entry"
+done
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 user=()
