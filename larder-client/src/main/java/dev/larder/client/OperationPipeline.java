@@ -79,6 +79,11 @@ final class OperationPipeline extends ByteToMessageDecoder {
     }
   }
 
+  /** Whether a batch is scheduled and not yet written: an operation submitted now goes with it. */
+  boolean batchPending() {
+    return batchScheduled.get();
+  }
+
   private void writeBatch() {
     batchScheduled.set(false);
     if (!ctx.channel().isActive()) {
