@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * they are written in batches (one buffer and one flush for everything submitted since the last
  * batch) and queued in order; replies are decoded and handed to the oldest operation still awaiting
  * one. Consecutive plain gets of one key in a batch, typically from different callers, go out as one
- * multi-key get ({@link MergedGetOperation}), as xmemcached and spymemcached merge them too.
+ * multi-key get ({@link MergedGetOperation}), as xmemcached does by default (and spymemcached when its
+ * get optimisation is on).
  *
  * <p>Timeouts cost one timer per connection, not one per operation: operations are queued in the order
  * of their deadlines (up to the microseconds by which concurrent callers race to submit), so a single

@@ -10,7 +10,8 @@ import net.spy.memcached.transcoders.Transcoder;
 
 /**
  * spymemcached 2.12 through its blocking calls: one connection and one I/O thread, as the library
- * always has; the text protocol; its default get optimisation (concurrent gets merged into one).
+ * always has; the text protocol; its builder's defaults otherwise (which leave its merging of queued
+ * gets off).
  */
 final class SpymemcachedAdapter implements BenchClient {
   private final MemcachedClient client;
