@@ -4,6 +4,7 @@ import dev.larder.bench.Bench;
 import dev.larder.bench.BenchConfig;
 import dev.larder.bench.BenchException;
 import dev.larder.bench.BenchReport;
+import dev.larder.bench.DurationText;
 import dev.larder.bench.KeyPattern;
 import dev.larder.bench.Protocol;
 import dev.larder.bench.Ratio;
@@ -17,9 +18,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -147,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
   BenchConfig toConfig() {
     try {
       return new BenchConfig(addresses(), threads, connections, pipeline, Ratio.parse(ratio), keys,
-          keyPattern, zipfAlpha, ValueSizes.parse(valueSize), parseDuration(length.duration),
+          keyPattern, zipfAlpha, ValueSizes.parse(valueSize), DurationText.parse(length.duration),
           length.requests, rate, protocol, multiget, prefill, seed);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
@@ -162,30 +161,5 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--servers: " + e.getMessage());
     }
     return nodes.stream().map(node -> new InetSocketAddress(node.host(), node.port())).toList();
-  }
-
-  /** {@code 500ms}, {@code 10s}, {@code 2m} or {@code 1h}; a bare number is seconds. */
-  static Duration parseDuration(String text) {
-    String value = text.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (value.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-      }
-      char unit = value.isEmpty() ? ' ' : value.charAt(value.length() - 1);
-      String number = Character.isDigit(unit) ? value : value.substring(0, value.length() - 1);
-      long amount = Long.parseLong(number);
-      return switch (unit) {
-        case 's' -> Duration.ofSeconds(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        case 'h' -> Duration.ofHours(amount);
-        default -> Character.isDigit(unit) ? Duration.ofSeconds(amount) : badDuration(text);
-      };
-    } catch (NumberFormatException e) {
-      return badDuration(text);
-    }
-  }
-
-  private static Duration badDuration(String text) {
-    throw new IllegalArgumentException("duration: '" + text + "' (expected: e.g. 500ms, 10s, 2m)");
   }
 }

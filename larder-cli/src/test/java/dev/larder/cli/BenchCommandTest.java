@@ -1,7 +1,6 @@
 package dev.larder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.larder.bench.BenchConfig;
 import dev.larder.bench.KeyPattern;
@@ -47,17 +46,6 @@ class BenchCommandTest {
     assertThat(config.rate()).isZero();
     assertThat(config.protocol()).isEqualTo(Protocol.TEXT);
     assertThat(config.prefill()).isFalse();
-  }
-
-  @Test
-  void durationsTakeUnits() {
-    assertThat(BenchCommand.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
-    assertThat(BenchCommand.parseDuration("10s")).isEqualTo(Duration.ofSeconds(10));
-    assertThat(BenchCommand.parseDuration("3")).isEqualTo(Duration.ofSeconds(3));
-    assertThat(BenchCommand.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(BenchCommand.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
-    assertThatThrownBy(() -> BenchCommand.parseDuration("soon"))
-        .hasMessage("duration: 'soon' (expected: e.g. 500ms, 10s, 2m)");
   }
 
   @Test

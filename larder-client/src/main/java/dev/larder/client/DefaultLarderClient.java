@@ -71,7 +71,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
 
   @Override
   public CompletableFuture<V> get(String key) {
-    return retrieveOne(key, (out, wireKeys) -> TextCommandWriter.writeGet(out, false, wireKeys))
+    byte[] wireKey = keys.encode(key);
+    return send(wireKey, SingleKeyRetrievalOperation.get(wireKey))
         .thenApply(value -> value == null ? null : decode(value));
   }
 
@@ -323,10 +324,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   }
 
   private CompletableFuture<TextResponse.Value> retrieveOne(String key, BiConsumer<ByteBuf, List<byte[]>> command) {
-    RetrievalOperation operation = new RetrievalOperation(command);
     byte[] wireKey = keys.encode(key);
-    operation.add(key, wireKey);
-    return send(wireKey, operation).thenApply(hits -> hits.get(key));
+    return send(wireKey, new SingleKeyRetrievalOperation(command, wireKey));
   }
 
   /** One retrieval per server that owns any of {@code keyList}, all sent before any reply is awaited. */

@@ -30,10 +30,10 @@ final class KeyEncoder {
    *     characters
    */
   byte[] encode(String key) {
-    if (key == null || key.isEmpty() || !isClean(key)) {
+    if (key == null || key.isEmpty() || !(isPrintableAscii(key) || isClean(key))) {
       throw new IllegalArgumentException("key: '" + printable(key) + "' " + EXPECTED);
     }
-    byte[] bytes = (prefix + key).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = (prefixLength == 0 ? key : prefix + key).getBytes(StandardCharsets.UTF_8);
     if (bytes.length > TextRequestDecoder.MAX_KEY_LENGTH) {
       throw new IllegalArgumentException(
           "key: '" + printable(key) + "' is " + bytes.length + " bytes with its prefix " + EXPECTED);
@@ -47,6 +47,17 @@ final class KeyEncoder {
    */
   byte[] routingKey(byte[] wireKey) {
     return prefixLength == 0 ? wireKey : Arrays.copyOfRange(wireKey, prefixLength, wireKey.length);
+  }
+
+  /** The common case, checked without the code-point stream of {@link #isClean}: every char is '!'..'~'. */
+  private static boolean isPrintableAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isClean(String text) {

@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One command on its way through a connection: it writes its bytes, then takes the replies that
@@ -31,8 +30,6 @@ abstract class Operation<T> {
   private volatile OutstandingLimit slot;
   /** When the pipeline took it: its deadline is this plus the operation timeout. */
   long submittedNanos;
-  /** The pending timeout while the operation awaits replies. */
-  ScheduledFuture<?> timeout;
 
   final CompletableFuture<T> future() {
     return future;

@@ -43,7 +43,7 @@ final class RoutingTable {
       List<Node> servers, Function<List<Node>, NodeLocator> locatorFactory, FailureMode mode) {
     Map<Node, ServerHealth> health = new HashMap<>();
     servers.forEach(node -> health.put(node, ServerHealth.HEALTHY));
-    return new RoutingTable(servers, locatorFactory, mode, Map.copyOf(health), locatorFactory.apply(servers));
+    return new RoutingTable(servers, locatorFactory, mode, Map.copyOf(health), locator(locatorFactory, servers));
   }
 
   /**
@@ -86,7 +86,7 @@ final class RoutingTable {
     Map<Node, ServerHealth> changed = new HashMap<>(health);
     changed.put(node, next);
     boolean ringChanged = mode == FailureMode.REDISTRIBUTE && isDead(node) != next instanceof Dead;
-    NodeLocator nextLocator = ringChanged ? locatorFactory.apply(ring(changed)) : locator;
+    NodeLocator nextLocator = ringChanged ? locator(locatorFactory, ring(changed)) : locator;
     return new RoutingTable(servers, locatorFactory, mode, Map.copyOf(changed), nextLocator);
   }
 
@@ -94,5 +94,14 @@ final class RoutingTable {
   private List<Node> ring(Map<Node, ServerHealth> healthByNode) {
     List<Node> live = servers.stream().filter(node -> !(healthByNode.get(node) instanceof Dead)).toList();
     return live.isEmpty() ? servers : live;
+  }
+
+  /** With one server every locator gives the same answer: skip the hashing, as libmemcached does. */
+  private static NodeLocator locator(Function<List<Node>, NodeLocator> locatorFactory, List<Node> ring) {
+    if (ring.size() == 1) {
+      Node onlyServer = ring.get(0);
+      return key -> onlyServer;
+    }
+    return locatorFactory.apply(ring);
   }
 }

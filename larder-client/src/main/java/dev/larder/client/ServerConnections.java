@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The connections to one server: operations take them in turn, skipping any that is down, and fail
- * at once when none is open or when too many operations already await replies from the server.
+ * The connections to one server: operations join a connection whose batch is about to be written, or
+ * else take them in turn, skipping any that is down; they fail at once when none is open or when too
+ * many operations already await replies from the server.
  */
 final class ServerConnections {
   private final Node node;
@@ -70,14 +71,25 @@ final class ServerConnections {
     connections.forEach(ReconnectingConnection::close);
   }
 
+  /**
+   * An open connection whose next batch is already scheduled, so that the operation rides along (no
+   * wake-up of the event loop, one more key in a merged get); else the next open one in turn; null
+   * when none is open.
+   */
   private OperationPipeline nextOpenPipeline() {
     int start = next.getAndIncrement();
+    OperationPipeline nextInTurn = null;
     for (int i = 0; i < connections.size(); i++) {
       OperationPipeline pipeline = connections.get(Math.floorMod(start + i, connections.size())).pipeline();
       if (pipeline != null) {
-        return pipeline;
+        if (pipeline.batchPending()) {
+          return pipeline;
+        }
+        if (nextInTurn == null) {
+          nextInTurn = pipeline;
+        }
       }
     }
-    return null;
+    return nextInTurn;
   }
 }

@@ -8,7 +8,10 @@ import dev.larder.client.routing.Node;
 import dev.larder.protocol.text.MalformedReplyException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** What the client writes, and what it does with replies that break the protocol, seen on the wire. */
 class WireBehaviourTest {
+  /** How long a test waits for a future that must complete on its own; never reached when all is well. */
+  private static final long PATIENCE_SECONDS = 10;
+
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
   @AfterEach
@@ -64,6 +70,55 @@ class WireBehaviourTest {
         .hasCauseInstanceOf(MalformedReplyException.class);
   }
 
+  @Test
+  void aKeyAnsweredTwiceClosesTheConnection() throws Exception {
+    ScriptedServer server = server(line -> "VALUE k 0 1\r\nx\r\nVALUE k 0 1\r\nx\r\nEND\r\n");
+
+    Throwable failure = catchThrowable(() -> client(List.of(server)).sync().get("k"));
+
+    assertThat(failure).isInstanceOf(ConnectionLostException.class).hasCauseInstanceOf(MalformedReplyException.class);
+  }
+
+  /** One timer serves a connection: it must come back for operations sent after the first. */
+  @Test
+  void everyOperationToASilentServerTimesOut() throws Exception {
+    ScriptedServer server = server(line -> "");
+    LarderClient<String> client = client(List.of(server), Duration.ofMillis(200));
+
+    CompletableFuture<String> first = client.get("a");
+    Thread.sleep(100);
+    CompletableFuture<String> second = client.get("b");
+
+    assertThat(catchThrowable(() -> first.get(PATIENCE_SECONDS, TimeUnit.SECONDS)))
+        .hasCauseInstanceOf(CacheTimeoutException.class);
+    assertThat(catchThrowable(() -> second.get(PATIENCE_SECONDS, TimeUnit.SECONDS)))
+        .hasCauseInstanceOf(CacheTimeoutException.class);
+  }
+
+  @Test
+  void aLateReplyIsConsumedAndTheNextOperationGetsItsOwn() throws Exception {
+    ScriptedServer server = server(line -> {
+      if (line.equals("get slow")) {
+        sleep(700);
+      }
+      return echoKeys(line);
+    });
+    LarderClient<String> client = client(List.of(server), Duration.ofMillis(500));
+
+    assertThat(catchThrowable(() -> client.sync().get("slow"))).isInstanceOf(CacheTimeoutException.class);
+    Thread.sleep(400);  // the late reply comes meanwhile, so the next get's timeout does not race it
+
+    assertThat(client.sync().get("fast")).isEqualTo("fast");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Answers {@code get k1 k2 ...} with each key as its own value. */
   private static String echoKeys(String line) {
     return Arrays.stream(line.split(" ")).skip(1)
@@ -78,9 +133,13 @@ class WireBehaviourTest {
   }
 
   private LarderClient<String> client(List<ScriptedServer> servers) {
+    return client(servers, Duration.ofSeconds(1));
+  }
+
+  private LarderClient<String> client(List<ScriptedServer> servers, Duration operationTimeout) {
     List<Node> nodes = servers.stream().map(ScriptedServer::node).toList();
     LarderClient<String> client = LarderClient.builder().servers(nodes).connectionsPerServer(1)
-        .build(new Utf8Transcoder());
+        .operationTimeout(operationTimeout).build(new Utf8Transcoder());
     toClose.add(0, client);
     return client;
   }

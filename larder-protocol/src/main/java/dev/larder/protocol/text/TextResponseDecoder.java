@@ -2,6 +2,7 @@ package dev.larder.protocol.text;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -28,9 +29,14 @@ public final class TextResponseDecoder {
   }
 
   private static final byte[] NO_DATA = new byte[0];
+  private static final TextResponse.Status[] STATUSES = TextResponse.Status.values();
+  private static final byte[][] STATUS_NAMES = Arrays.stream(STATUSES)
+      .map(status -> status.name().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
+  /** The current reply line, reused: nothing keeps it past {@link #parseLine}. */
+  private byte[] lineBuffer = new byte[64];
   private State state = State.READ_LINE;
   /** Bytes of the current line already searched for a newline, so long lines are not rescanned. */
   private int scannedLineBytes;
@@ -86,8 +92,11 @@ public final class TextResponseDecoder {
       throw new MalformedReplyException(
           "reply line: " + lineLength + " bytes (expected: <= " + MAX_LINE + ")");
     }
-    byte[] line = new byte[lineLength];
-    in.readBytes(line);
+    if (lineBuffer.length < lineLength) {
+      lineBuffer = new byte[Math.max(lineLength, 2 * lineBuffer.length)];
+    }
+    byte[] line = lineBuffer;
+    in.readBytes(line, 0, lineLength);
     in.skipBytes(1);
     int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
     return parseLine(line, length);
@@ -214,9 +223,9 @@ public final class TextResponseDecoder {
 
   private TextResponse status(byte[] line, int length) {
     if (tokens.count() == 1) {
-      for (TextResponse.Status status : TextResponse.Status.values()) {
-        if (tokens.string(0).equals(status.name())) {
-          return status;
+      for (int i = 0; i < STATUSES.length; i++) {
+        if (tokens.is(0, STATUS_NAMES[i])) {
+          return STATUSES[i];
         }
       }
     }

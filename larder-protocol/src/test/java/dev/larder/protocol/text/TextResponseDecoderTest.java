@@ -211,6 +211,14 @@ class TextResponseDecoderTest {
           .hasMessageContaining("expected: <= " + TextResponseDecoder.MAX_LINE);
     }
 
+    /** The decoder reuses one line buffer: a long line must not leave bytes behind for a short one. */
+    @Test
+    void aShortLineAfterALongOneIsReadAlone() {
+      String message = "m".repeat(500);
+      assertRepliesDecode("SERVER_ERROR " + message + "\r\nEND\r\n12\r\nSTAT a b\r\n",
+          new Error(ErrorKind.SERVER_ERROR, message), Status.END, new Number(12), new Stat("a", "b"));
+    }
+
     @Test
     void anOverlongTerminatedLineIsRefused() {
       assertMalformed("STAT x " + "v".repeat(TextResponseDecoder.MAX_LINE) + "\r\n");

@@ -1,0 +1,38 @@
+package dev.larder.bench.clients;
+
+import dev.larder.client.BlockingLarderClient;
+import dev.larder.client.LarderClient;
+import dev.larder.client.routing.Node;
+import dev.larder.client.transcoder.BytesTranscoder;
+import java.util.List;
+
+/** The Larder client through its blocking API, {@link LarderClient#sync()}. */
+final class LarderAdapter implements BenchClient {
+  private final LarderClient<byte[]> client;
+  private final BlockingLarderClient<byte[]> sync;
+
+  LarderAdapter(ClientSettings settings) {
+    this.client = LarderClient.builder()
+        .servers(List.of(Node.of(settings.server().getHostString(), settings.server().getPort())))
+        .connectionsPerServer(settings.connections())
+        .connectTimeout(ClientSettings.CONNECT_TIMEOUT)
+        .operationTimeout(settings.timeout())
+        .build(BytesTranscoder.INSTANCE);
+    this.sync = client.sync();
+  }
+
+  @Override
+  public byte[] get(String key) {
+    return sync.get(key);
+  }
+
+  @Override
+  public boolean set(String key, byte[] value) {
+    return sync.set(key, value, 0);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
