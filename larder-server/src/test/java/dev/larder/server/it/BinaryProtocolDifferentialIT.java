@@ -2,18 +2,15 @@ package dev.larder.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.larder.server.LarderServer;
-import dev.larder.server.ServerConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,24 +58,8 @@ class BinaryProtocolDifferentialIT {
   private static final long NO_CREATE = 0xFFFF_FFFFL;
   private static final String MB_PLUS_ONE = "x".repeat(1024 * 1024 + 1);
 
-  private MemcachedProcess memcached;
-  private LarderServer larder;
-
-  @BeforeAll
-  void startServers() throws Exception {
-    memcached = MemcachedProcess.start();
-    larder = LarderServer.start(ServerConfig.defaults().withPort(0));
-  }
-
-  @AfterAll
-  void stopServers() throws Exception {
-    if (larder != null) {
-      larder.close();
-    }
-    if (memcached != null) {
-      memcached.close();
-    }
-  }
+  @RegisterExtension
+  static final SideBySideServers servers = new SideBySideServers();
 
   /** One write of a case; {@code lastCas} is the last non-zero CAS unique the server answered. */
   @FunctionalInterface
@@ -89,15 +70,15 @@ class BinaryProtocolDifferentialIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void answersLikeMemcached(String name, List<Step> steps) throws IOException {
-    List<String> expected = run(memcached.port(), steps);
-    List<String> actual = run(larder.port(), steps);
+    List<String> expected = run(servers.memcached().port(), steps);
+    List<String> actual = run(servers.larder().port(), steps);
 
     assertThat(actual).as(name).containsExactlyElementsOf(expected);
   }
 
   @Test
   void statListsNameValuePacketsEndedByAnEmptyOne() throws IOException {
-    for (int port : new int[] {memcached.port(), larder.port()}) {
+    for (int port : new int[] {servers.memcached().port(), servers.larder().port()}) {
       try (BinaryConnection connection = BinaryConnection.open(port)) {
         List<BinaryConnection.Packet> packets = connection.exchange(packet(STAT, "", "")).packets();
         BinaryConnection.Packet last = packets.get(packets.size() - 1);

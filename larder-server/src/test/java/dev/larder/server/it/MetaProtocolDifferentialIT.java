@@ -2,16 +2,13 @@ package dev.larder.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.larder.server.LarderServer;
-import dev.larder.server.ServerConfig;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,30 +27,14 @@ class MetaProtocolDifferentialIT {
   private static final Pattern LAYOUT = Pattern.compile("cls=\\d+ size=\\d+");
   private static final Pattern CLOCK_READING = Pattern.compile("(?<=[ ])(t|l|exp=|la=)(-?\\d+)(?=[ \r])");
 
-  private MemcachedProcess memcached;
-  private LarderServer larder;
-
-  @BeforeAll
-  void startServers() throws Exception {
-    memcached = MemcachedProcess.start();
-    larder = LarderServer.start(ServerConfig.defaults().withPort(0));
-  }
-
-  @AfterAll
-  void stopServers() throws Exception {
-    if (larder != null) {
-      larder.close();
-    }
-    if (memcached != null) {
-      memcached.close();
-    }
-  }
+  @RegisterExtension
+  static final SideBySideServers servers = new SideBySideServers();
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void repliesLikeMemcached(String name, String script) throws IOException {
-    String expected = normalise(run(memcached.port(), script));
-    String actual = alignClockReadings(expected, normalise(run(larder.port(), script)));
+    String expected = normalise(run(servers.memcached().port(), script));
+    String actual = alignClockReadings(expected, normalise(run(servers.larder().port(), script)));
 
     assertThat(TextConnection.printable(actual))
         .as("reply to %s", TextConnection.printable(script))

@@ -2,8 +2,6 @@ package dev.larder.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.larder.server.LarderServer;
-import dev.larder.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,10 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,36 +31,20 @@ class StatsIT {
       "bytes_read", "bytes_written", "limit_maxbytes", "threads", "curr_items", "total_items", "bytes",
       "evictions", "expired_unfetched", "evicted_unfetched", "reclaimed");
 
-  private MemcachedProcess memcached;
-  private LarderServer larder;
-
-  @BeforeAll
-  void startServers() throws Exception {
-    memcached = MemcachedProcess.start();
-    larder = LarderServer.start(ServerConfig.defaults().withPort(0));
-  }
-
-  @AfterAll
-  void stopServers() throws Exception {
-    if (larder != null) {
-      larder.close();
-    }
-    if (memcached != null) {
-      memcached.close();
-    }
-  }
+  @RegisterExtension
+  static final SideBySideServers servers = new SideBySideServers();
 
   Stream<String> servers() {
     return Stream.of("memcached", "larder");
   }
 
   private int port(String server) {
-    return server.equals("memcached") ? memcached.port() : larder.port();
+    return server.equals("memcached") ? servers.memcached().port() : servers.larder().port();
   }
 
   @Test
   void versionNamesLarderAndTheMemcachedItFollows() throws IOException {
-    try (TextConnection connection = TextConnection.open(larder.port())) {
+    try (TextConnection connection = TextConnection.open(servers.larder().port())) {
       assertThat(connection.command("version")).isEqualTo("VERSION 1.6.18+larder.0.1.0");
     }
   }
@@ -218,7 +199,7 @@ class StatsIT {
   }
 
   private long pidOf(String server) {
-    return server.equals("memcached") ? memcached.pid() : ProcessHandle.current().pid();
+    return server.equals("memcached") ? servers.memcached().pid() : ProcessHandle.current().pid();
   }
 
   private static long delta(Map<String, String> before, Map<String, String> after, String name) {

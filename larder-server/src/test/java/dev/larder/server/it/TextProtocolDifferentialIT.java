@@ -2,13 +2,10 @@ package dev.larder.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.larder.server.LarderServer;
-import dev.larder.server.ServerConfig;
 import java.io.IOException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,30 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TextProtocolDifferentialIT {
   private static final String MB_PLUS_ONE = "x".repeat(1024 * 1024 + 1);
 
-  private MemcachedProcess memcached;
-  private LarderServer larder;
-
-  @BeforeAll
-  void startServers() throws Exception {
-    memcached = MemcachedProcess.start();
-    larder = LarderServer.start(ServerConfig.defaults().withPort(0));
-  }
-
-  @AfterAll
-  void stopServers() throws Exception {
-    if (larder != null) {
-      larder.close();
-    }
-    if (memcached != null) {
-      memcached.close();
-    }
-  }
+  @RegisterExtension
+  static final SideBySideServers servers = new SideBySideServers();
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void repliesLikeMemcached(String name, String script) throws IOException {
-    TextConnection.Reply expected = run(memcached.port(), script);
-    TextConnection.Reply actual = run(larder.port(), script);
+    TextConnection.Reply expected = run(servers.memcached().port(), script);
+    TextConnection.Reply actual = run(servers.larder().port(), script);
 
     assertThat(actual.printable())
         .as("reply to %s", TextConnection.printable(script))
