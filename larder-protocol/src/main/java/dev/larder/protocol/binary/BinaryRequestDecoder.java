@@ -1,5 +1,6 @@
 package dev.larder.protocol.binary;
 
+import dev.larder.protocol.BytesToDrop;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
 
@@ -44,7 +45,7 @@ public final class BinaryRequestDecoder {
   private int bodyToRead;
   /** Bytes to drop once the pending request is read. */
   private long swallowAfter;
-  private long swallowRemaining;
+  private final BytesToDrop toDrop = new BytesToDrop();
 
   /** @param maxValueBytes the largest value accepted; a larger one is answered {@link BinaryRequest.ValueTooLarge} */
   public BinaryRequestDecoder(int maxValueBytes) {
@@ -63,10 +64,7 @@ public final class BinaryRequestDecoder {
     while (true) {
       switch (state) {
         case SWALLOW -> {
-          int dropped = (int) Math.min(swallowRemaining, in.readableBytes());
-          in.skipBytes(dropped);
-          swallowRemaining -= dropped;
-          if (swallowRemaining > 0) {
+          if (!toDrop.dropFrom(in)) {
             return null;
           }
           state = State.HEADER;
@@ -87,7 +85,7 @@ public final class BinaryRequestDecoder {
           BinaryRequest request = readBody(in);
           if (swallowAfter > 0) {
             state = State.SWALLOW;
-            swallowRemaining = swallowAfter;
+            toDrop.start(swallowAfter);
             swallowAfter = 0;
           } else {
             state = State.HEADER;
@@ -143,7 +141,7 @@ public final class BinaryRequestDecoder {
     if (isSasl(plain) || !isKnown(plain)) {
       // memcached without SASL, and for opcodes it does not know: "unknown command", body dropped.
       state = State.SWALLOW;
-      swallowRemaining = bodyLength;
+      toDrop.start(bodyLength);
       return new BinaryRequest.Refused(header, BinaryStatus.UNKNOWN_COMMAND, false);
     }
     boolean storesValue = plain == BinaryOpcodes.SET || plain == BinaryOpcodes.ADD || plain == BinaryOpcodes.REPLACE

@@ -1,5 +1,6 @@
 package dev.larder.protocol.text;
 
+import dev.larder.protocol.BytesToDrop;
 import dev.larder.protocol.meta.MetaRequest;
 import dev.larder.protocol.text.TextRequest.CloseReason;
 import io.netty.buffer.ByteBuf;
@@ -62,7 +63,7 @@ public final class TextRequestDecoder {
   private State state = State.READ_LINE;
   /** Bytes of the current line already searched for a newline, so long lines are not rescanned. */
   private int scannedLineBytes;
-  private long swallowRemaining;
+  private final BytesToDrop toDrop = new BytesToDrop();
   private StorageCommand pendingCommand;
   private byte[] pendingKey;
   private int pendingFlags;
@@ -95,10 +96,7 @@ public final class TextRequestDecoder {
     while (true) {
       switch (state) {
         case SWALLOW -> {
-          int dropped = (int) Math.min(swallowRemaining, in.readableBytes());
-          in.skipBytes(dropped);
-          swallowRemaining -= dropped;
-          if (swallowRemaining > 0) {
+          if (!toDrop.dropFrom(in)) {
             return null;
           }
           state = State.READ_LINE;
@@ -254,7 +252,7 @@ public final class TextRequestDecoder {
     MetaCommandParser.Done done = (MetaCommandParser.Done) line;
     if (done.swallow() > 0) {
       state = State.SWALLOW;
-      swallowRemaining = done.swallow();
+      toDrop.start(done.swallow());
     }
     return done.request();
   }
@@ -339,7 +337,7 @@ public final class TextRequestDecoder {
     byte[] key = tokens.copy(1);
     if (valueLength > maxValueBytes) {
       state = State.SWALLOW;
-      swallowRemaining = valueLength + 2;
+      toDrop.start(valueLength + 2);
       return new TextRequest.ValueTooLarge(command, key, noreply);
     }
     state = State.READ_DATA;
