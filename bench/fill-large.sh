@@ -19,17 +19,15 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+source "$root/bench/ports-lib.sh"
 
 "$root/larder" --version >/dev/null  # builds the jar once, before anything is measured
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+port="$(free_port)"
 # JAVA_TOOL_OPTIONS adds the GC log to the launcher's options instead of replacing them.
 JAVA_TOOL_OPTIONS="-Xlog:gc:file=$work/gc.log" "$root/larder" serve -p "$port" -m "$MEMORY_MB" -t 2 \
   >"$work/serve.log" 2>&1 &
 server_pid="$!"
-for _ in $(seq 1 300); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  sleep 0.1
-done
+await_port "$port"
 
 keys="$(python3 -c "print(int($FILL * $MEMORY_MB * 1024 * 1024 / $value_size))")"
 echo "filling -m $MEMORY_MB with $keys sets of $value_size bytes ($FILL x the limit)"

@@ -20,20 +20,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-await_port() {
-  for _ in $(seq 1 300); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "nothing listens on port $1 after 30 s" >&2
-  return 1
-}
+source "$root/bench/ports-lib.sh"
 
 echo "building larder-bench and its classpath..." >&2
 "$root/mvnw" -q -B -o -f "$root/pom.xml" -pl larder-bench -am -DskipTests test-compile dependency:build-classpath \
