@@ -40,6 +40,13 @@ class BenchIT {
     }
   }
 
+  @Test
+  void metaMultiGetAgainstLarder() throws Exception {
+    try (LarderServer larder = LarderServer.start(ServerConfig.defaults().withPort(0))) {
+      assertSound(Bench.run(config(larder.port(), Protocol.META, 4), null));
+    }
+  }
+
   private static BenchConfig config(int port, Protocol protocol, int multiget) {
     return new BenchConfig(List.of(new InetSocketAddress("127.0.0.1", port)), 2, 4, 4, new Ratio(9, 1),
         2000, KeyPattern.ZIPF, 0.99, new ValueSizes(10, 200), Duration.ofSeconds(1), 0, 0, protocol,
