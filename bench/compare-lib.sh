@@ -6,7 +6,7 @@
 #   SERVER_THREADS=2  -t of both servers
 #   MEMORY_MB=64      -m of both servers
 #   BENCH_THREADS=2   --threads of larder bench
-#   MEMCASLAP=0       1: also run memcaslap against each (W1 shape only)
+#   MEMCASLAP=0       1: also run memcaslap against each (W1, and W2's multi-get as -d 16)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

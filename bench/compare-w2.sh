@@ -8,3 +8,6 @@ start_servers
 w1=(--ratio 9:1 --value-size 100 --connections 64 --keys 100000)
 compare W2-pipeline "${w1[@]}" --pipeline 16
 compare W2-multiget "${w1[@]}" --pipeline 1 --multiget 16
+if [[ "$MEMCASLAP" == 1 ]]; then
+  compare_memcaslap -T "$BENCH_THREADS" -c 64 -X 100 -d 16
+fi
