@@ -19,4 +19,5 @@ record ClientConfig(
     ReconnectBackoff reconnectBackoff,
     int maxValueBytes,
     DeadServerPolicy deadServerPolicy,
-    FailureMode failureMode) {}
+    FailureMode failureMode,
+    ClientProtocol protocol) {}

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
 /**
  * {@link LarderClient} over a fixed set of servers, each with its own {@link ServerConnections}. The
  * {@link Router} places each key, leaving out dead servers, and hears how every command sent went.
+ * Single-key commands go out as text or meta commands as {@link ClientConfig#protocol} and the owner
+ * of the key say ({@link #sendSingleKey}); the rest are always text commands.
  */
 final class DefaultLarderClient<V> implements LarderClient<V> {
   private final ClientConfig config;
@@ -72,7 +74,8 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   @Override
   public CompletableFuture<V> get(String key) {
     byte[] wireKey = keys.encode(key);
-    return send(wireKey, SingleKeyRetrievalOperation.get(wireKey))
+    return retrieveOne(wireKey, false, out -> MetaCommandWriter.writeGet(out, wireKey, false),
+        () -> SingleKeyRetrievalOperation.get(wireKey))
         .thenApply(value -> value == null ? null : decode(value));
   }
 
@@ -83,7 +86,9 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
 
   @Override
   public CompletableFuture<CasValue<V>> gets(String key) {
-    return retrieveOne(key, (out, wireKeys) -> TextCommandWriter.writeGet(out, true, wireKeys))
+    byte[] wireKey = keys.encode(key);
+    return retrieveOne(wireKey, true, out -> MetaCommandWriter.writeGet(out, wireKey, true),
+        () -> new SingleKeyRetrievalOperation((out, wireKeys) -> TextCommandWriter.writeGet(out, true, wireKeys), wireKey))
         .thenApply(value -> value == null ? null : decodeWithCas(value));
   }
 
@@ -94,13 +99,19 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
 
   @Override
   public CompletableFuture<V> getAndTouch(String key, int exptime) {
-    return retrieveOne(key, (out, wireKeys) -> TextCommandWriter.writeGetAndTouch(out, false, exptime, wireKeys))
+    byte[] wireKey = keys.encode(key);
+    return retrieveOne(wireKey, false, out -> MetaCommandWriter.writeGetAndTouch(out, wireKey, false, exptime),
+        () -> new SingleKeyRetrievalOperation(
+            (out, wireKeys) -> TextCommandWriter.writeGetAndTouch(out, false, exptime, wireKeys), wireKey))
         .thenApply(value -> value == null ? null : decode(value));
   }
 
   @Override
   public CompletableFuture<CasValue<V>> getsAndTouch(String key, int exptime) {
-    return retrieveOne(key, (out, wireKeys) -> TextCommandWriter.writeGetAndTouch(out, true, exptime, wireKeys))
+    byte[] wireKey = keys.encode(key);
+    return retrieveOne(wireKey, true, out -> MetaCommandWriter.writeGetAndTouch(out, wireKey, true, exptime),
+        () -> new SingleKeyRetrievalOperation(
+            (out, wireKeys) -> TextCommandWriter.writeGetAndTouch(out, true, exptime, wireKeys), wireKey))
         .thenApply(value -> value == null ? null : decodeWithCas(value));
   }
 
@@ -133,16 +144,22 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   public CompletableFuture<CasResult> cas(String key, V value, long cas, int exptime) {
     byte[] wireKey = keys.encode(key);
     CachedData data = transcoder.encode(value);
-    return send(wireKey, new SingleReplyOperation<>(
-        out -> TextCommandWriter.writeCas(out, wireKey, data.flags(), exptime, data.bytes(), cas, false),
-        Replies::casResult));
+    return sendSingleKey(wireKey,
+        () -> new SingleReplyOperation<>(
+            out -> MetaCommandWriter.writeCasSet(out, wireKey, data.flags(), exptime, data.bytes(), cas),
+            Replies::metaCasResult),
+        () -> new SingleReplyOperation<>(
+            out -> TextCommandWriter.writeCas(out, wireKey, data.flags(), exptime, data.bytes(), cas, false),
+            Replies::casResult));
   }
 
   @Override
   public CompletableFuture<Boolean> delete(String key) {
     byte[] wireKey = keys.encode(key);
-    return sendMaybeNoreply(wireKey, noreply -> out -> TextCommandWriter.writeDelete(out, wireKey, noreply),
-        Replies::deleted);
+    return sendMaybeNoreply(wireKey,
+        () -> new SingleReplyOperation<>(out -> MetaCommandWriter.writeDelete(out, wireKey, false, 0),
+            Replies::metaDeleted),
+        noreply -> out -> TextCommandWriter.writeDelete(out, wireKey, noreply), Replies::deleted);
   }
 
   @Override
@@ -158,8 +175,10 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
   @Override
   public CompletableFuture<Boolean> touch(String key, int exptime) {
     byte[] wireKey = keys.encode(key);
-    return send(wireKey, new SingleReplyOperation<>(
-        out -> TextCommandWriter.writeTouch(out, wireKey, exptime, false), Replies::touched));
+    return sendSingleKey(wireKey,
+        () -> new SingleReplyOperation<>(out -> MetaCommandWriter.writeTouch(out, wireKey, exptime), Replies::metaTouched),
+        () -> new SingleReplyOperation<>(
+            out -> TextCommandWriter.writeTouch(out, wireKey, exptime, false), Replies::touched));
   }
 
   /** {@inheritDoc} Sent as {@code mg} where the owner speaks the meta protocol. */
@@ -251,28 +270,54 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     byte[] wireKey = keys.encode(key);
     CachedData data = transcoder.encode(value);
     return sendMaybeNoreply(wireKey,
+        () -> new SingleReplyOperation<>(
+            out -> MetaCommandWriter.writeStore(out, command, wireKey, data.flags(), exptime, data.bytes()),
+            Replies::metaStored),
         noreply -> out -> TextCommandWriter.writeStore(out, command, wireKey, data.flags(), exptime, data.bytes(), noreply),
         Replies::stored);
   }
 
   private CompletableFuture<Long> incrDecr(boolean increment, String key, long delta) {
     byte[] wireKey = keys.encode(key);
-    return send(wireKey, new SingleReplyOperation<>(
-        out -> TextCommandWriter.writeIncrDecr(out, increment, wireKey, delta, false), Replies::number));
+    return sendSingleKey(wireKey,
+        () -> new SingleReplyOperation<>(
+            out -> MetaCommandWriter.writeIncrDecr(out, increment, wireKey, delta), Replies::metaNumber),
+        () -> new SingleReplyOperation<>(
+            out -> TextCommandWriter.writeIncrDecr(out, increment, wireKey, delta, false), Replies::number));
   }
 
-  /** A storage or delete command, sent with noreply when so configured. */
-  private CompletableFuture<Boolean> sendMaybeNoreply(
-      byte[] wireKey, Function<Boolean, Consumer<ByteBuf>> command, Function<TextResponse, Boolean> meaning) {
-    Operation<Boolean> operation = config.noreply()
-        ? new NoreplyOperation(command.apply(true))
-        : new SingleReplyOperation<>(command.apply(false), meaning);
-    return send(wireKey, operation);
+  /**
+   * A storage or delete command: {@code meta}, or the text command {@code text} read by {@code
+   * meaning}; with noreply always the text command, whose noreply needs no reply to stay in step.
+   */
+  private CompletableFuture<Boolean> sendMaybeNoreply(byte[] wireKey, Supplier<Operation<Boolean>> meta,
+      Function<Boolean, Consumer<ByteBuf>> text, Function<TextResponse, Boolean> meaning) {
+    if (config.noreply()) {
+      RoutingTable table = router.table();
+      return sendToOwner(table, table.locate(keys.routingKey(wireKey)), new NoreplyOperation(text.apply(true)));
+    }
+    return sendSingleKey(wireKey, meta, () -> new SingleReplyOperation<>(text.apply(false), meaning));
   }
 
-  private <T> CompletableFuture<T> send(byte[] wireKey, Operation<T> operation) {
+  /**
+   * Sends to the owner of {@code wireKey} the operation {@code meta} or {@code text}, which mean the
+   * same, as {@link ClientConfig#protocol} says: for {@link ClientProtocol#AUTO}, meta where the owner
+   * speaks the meta protocol (asked once per server; until the answer is known the command waits for
+   * it, and fails as the question failed).
+   */
+  private <T> CompletableFuture<T> sendSingleKey(
+      byte[] wireKey, Supplier<Operation<T>> meta, Supplier<Operation<T>> text) {
     RoutingTable table = router.table();
-    return sendToOwner(table, table.locate(keys.routingKey(wireKey)), operation);
+    Node owner = table.locate(keys.routingKey(wireKey));
+    ClientProtocol protocol = config.protocol();
+    if (protocol == ClientProtocol.TEXT || table.refuses(owner)) {
+      // A refused owner fails the command unsent, whatever its protocol: no need to ask it.
+      return sendToOwner(table, owner, text.get());
+    }
+    if (protocol == ClientProtocol.META) {
+      return sendTo(owner, meta.get());
+    }
+    return metaSupport.of(owner).thenCompose(speaksMeta -> sendTo(owner, speaksMeta ? meta.get() : text.get()));
   }
 
   /** Sends {@code operation}, for keys of {@code owner}, unless {@code table} fails them at once. */
@@ -323,9 +368,14 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     return new Lease<>(value, reply.cas(), reply.win(), reply.stale() && !placeholder);
   }
 
-  private CompletableFuture<TextResponse.Value> retrieveOne(String key, BiConsumer<ByteBuf, List<byte[]>> command) {
-    byte[] wireKey = keys.encode(key);
-    return send(wireKey, new SingleKeyRetrievalOperation(command, wireKey));
+  /**
+   * The value of {@code wireKey}, or null: the meta command {@code metaGet} writes, or the text
+   * retrieval {@code text}; both read its CAS unique iff {@code withCas}.
+   */
+  private CompletableFuture<TextResponse.Value> retrieveOne(byte[] wireKey, boolean withCas,
+      Consumer<ByteBuf> metaGet, Supplier<Operation<TextResponse.Value>> text) {
+    return sendSingleKey(wireKey,
+        () -> new SingleReplyOperation<>(metaGet, reply -> Replies.metaValue(reply, wireKey, withCas)), text);
   }
 
   /** One retrieval per server that owns any of {@code keyList}, all sent before any reply is awaited. */

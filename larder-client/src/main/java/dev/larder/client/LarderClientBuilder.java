@@ -39,6 +39,7 @@ public final class LarderClientBuilder {
   private int maxValueBytes = LARGEST_ITEM;
   private DeadServerPolicy deadServerPolicy = DeadServerPolicy.PYMEMCACHE;
   private FailureMode failureMode = FailureMode.REDISTRIBUTE;
+  private ClientProtocol protocol = ClientProtocol.AUTO;
 
   LarderClientBuilder() {}
 
@@ -175,6 +176,20 @@ public final class LarderClientBuilder {
   }
 
   /**
+   * The protocol of single-key commands ({@code get gets getAndTouch getsAndTouch set add replace
+   * append prepend cas delete incr decr touch}): {@link ClientProtocol#AUTO}, the default, sends them
+   * as meta commands ({@code mg ms md ma}) to servers that speak the meta protocol and as text commands
+   * to the others; {@link ClientProtocol#TEXT} always as text; {@link ClientProtocol#META} always as
+   * meta. Results are the same in both. Multi-key gets, {@code stats}, {@code version} and {@code
+   * flush_all} are always text commands, and so are storage commands and delete with {@link #noreply}
+   * (their futures complete once written, whatever the protocol).
+   */
+  public LarderClientBuilder protocol(ClientProtocol protocol) {
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+    return this;
+  }
+
+  /**
    * Connects a client for the values pymemcache shares with Python services: {@code String},
    * {@code Integer}/{@code Long}, {@code byte[]}, and other {@code Serializable} objects for Java
    * readers only, with {@link SerdeTranscoder}'s flags.
@@ -199,7 +214,7 @@ public final class LarderClientBuilder {
     }
     ClientConfig config = new ClientConfig(servers, locator, connectTimeout, operationTimeout,
         connectionsPerServer, maxOutstandingPerServer, noreply, keyPrefix,
-        reconnectBackoff, maxValueBytes, deadServerPolicy, failureMode);
+        reconnectBackoff, maxValueBytes, deadServerPolicy, failureMode, protocol);
     return DefaultLarderClient.connect(config, transcoder);
   }
 

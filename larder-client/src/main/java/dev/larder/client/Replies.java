@@ -5,6 +5,7 @@ import dev.larder.protocol.text.TextResponse;
 import dev.larder.protocol.text.TextResponse.Meta;
 import dev.larder.protocol.text.TextResponse.MetaCode;
 import dev.larder.protocol.text.TextResponse.Status;
+import java.nio.charset.StandardCharsets;
 
 /** What the one-line replies mean for each command; anything else is a broken stream. */
 final class Replies {
@@ -75,7 +76,10 @@ final class Replies {
     throw unexpected(reply, "mg");
   }
 
-  /** {@code ms} with a CAS: stored ({@code HD}), or not ({@code EX}, {@code NF}, {@code NS}). */
+  /**
+   * {@code ms}: stored ({@code HD}), or not ({@code NS} when a mode's condition failed; {@code EX},
+   * {@code NF} when a lease's CAS no longer matches).
+   */
   static Boolean metaStored(TextResponse reply) {
     return metaYesOrNo(reply, "ms", MetaCode.EX, MetaCode.NF, MetaCode.NS);
   }
@@ -83,6 +87,57 @@ final class Replies {
   /** {@code md}: done ({@code HD}), or not ({@code NF}; {@code EX} for a CAS that did not match). */
   static Boolean metaDeleted(TextResponse reply) {
     return metaYesOrNo(reply, "md", MetaCode.NF, MetaCode.EX);
+  }
+
+  /**
+   * {@code mg} in the meta mode: the value (with its CAS unique when asked for with {@code c}) as a
+   * text retrieval would have read it, or null for {@code EN}.
+   */
+  static TextResponse.Value metaValue(TextResponse reply, byte[] key, boolean withCas) {
+    if (reply instanceof Meta meta) {
+      if (meta.code() == MetaCode.VA) {
+        return new TextResponse.Value(key, meta.flags(), meta.data(), meta.cas(), withCas);
+      }
+      if (meta.code() == MetaCode.EN) {
+        return null;
+      }
+    }
+    throw unexpected(reply, "mg");
+  }
+
+  /** {@code mg <key> T<exptime>}: touched ({@code HD}), or missing ({@code EN}). */
+  static Boolean metaTouched(TextResponse reply) {
+    return metaYesOrNo(reply, "mg", MetaCode.EN);
+  }
+
+  /** {@code ms} with {@code C<cas>}, as {@code cas}: {@code HD}, {@code EX}, {@code NF}. */
+  static CasResult metaCasResult(TextResponse reply) {
+    if (reply instanceof Meta meta) {
+      return switch (meta.code()) {
+        case HD -> CasResult.STORED;
+        case EX -> CasResult.EXISTS;
+        case NF -> CasResult.NOT_FOUND;
+        default -> throw unexpected(reply, "ms");
+      };
+    }
+    throw unexpected(reply, "ms");
+  }
+
+  /** {@code ma ... v}: the new value, the data of {@code VA}, or null for {@code NF}. */
+  static Long metaNumber(TextResponse reply) {
+    if (reply instanceof Meta meta) {
+      if (meta.code() == MetaCode.NF) {
+        return null;
+      }
+      if (meta.code() == MetaCode.VA) {
+        try {
+          return Long.parseUnsignedLong(new String(meta.data(), StandardCharsets.US_ASCII));
+        } catch (NumberFormatException notANumber) {
+          throw unexpected(reply, "ma");
+        }
+      }
+    }
+    throw unexpected(reply, "ma");
   }
 
   private static Boolean metaYesOrNo(TextResponse reply, String command, MetaCode... no) {

@@ -136,10 +136,11 @@ class WireBehaviourTest {
     return client(servers, Duration.ofSeconds(1));
   }
 
+  /** A client in text commands: these scripted servers speak text only, and would not answer {@code mn}. */
   private LarderClient<String> client(List<ScriptedServer> servers, Duration operationTimeout) {
     List<Node> nodes = servers.stream().map(ScriptedServer::node).toList();
     LarderClient<String> client = LarderClient.builder().servers(nodes).connectionsPerServer(1)
-        .operationTimeout(operationTimeout).build(new Utf8Transcoder());
+        .protocol(ClientProtocol.TEXT).operationTimeout(operationTimeout).build(new Utf8Transcoder());
     toClose.add(0, client);
     return client;
   }

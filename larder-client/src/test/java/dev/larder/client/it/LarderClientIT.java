@@ -13,6 +13,7 @@ import dev.larder.client.CacheException;
 import dev.larder.client.CacheTimeoutException;
 import dev.larder.client.CasResult;
 import dev.larder.client.CasValue;
+import dev.larder.client.ClientProtocol;
 import dev.larder.client.LarderClient;
 import dev.larder.client.LarderClientBuilder;
 import dev.larder.client.OverloadedException;
@@ -35,10 +36,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every client command against a real memcached 1.6 and against Larder's server, with pipelining,
@@ -54,10 +58,16 @@ class LarderClientIT {
     }
   }
 
+  /** Every server kind with every protocol: each single-key command is proven in text and meta commands. */
+  static Stream<Arguments> serversAndProtocols() {
+    return Stream.of(ServerKind.values())
+        .flatMap(kind -> Stream.of(ClientProtocol.values()).map(protocol -> Arguments.of(kind, protocol)));
+  }
+
   @ParameterizedTest
-  @EnumSource(ServerKind.class)
-  void everyCommand(ServerKind kind) throws Exception {
-    BlockingLarderClient<String> cache = client(List.of(start(kind)), UnaryOperator.identity()).sync();
+  @MethodSource("serversAndProtocols")
+  void everyCommand(ServerKind kind, ClientProtocol protocol) throws Exception {
+    BlockingLarderClient<String> cache = client(List.of(start(kind)), builder -> builder.protocol(protocol)).sync();
 
     assertThat(cache.get("k")).isNull();
     assertThat(cache.set("k", "v", 0)).isTrue();
