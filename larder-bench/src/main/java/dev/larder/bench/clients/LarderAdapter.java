@@ -1,12 +1,16 @@
 package dev.larder.bench.clients;
 
 import dev.larder.client.BlockingLarderClient;
+import dev.larder.client.ClientProtocol;
 import dev.larder.client.LarderClient;
 import dev.larder.client.routing.Node;
 import dev.larder.client.transcoder.BytesTranscoder;
 import java.util.List;
 
-/** The Larder client through its blocking API, {@link LarderClient#sync()}. */
+/**
+ * The Larder client through its blocking API, {@link LarderClient#sync()}, over the text protocol that
+ * every peer here speaks (its default would switch to the meta protocol with a server that has it).
+ */
 final class LarderAdapter implements BenchClient {
   private final LarderClient<byte[]> client;
   private final BlockingLarderClient<byte[]> sync;
@@ -17,6 +21,7 @@ final class LarderAdapter implements BenchClient {
         .connectionsPerServer(settings.connections())
         .connectTimeout(ClientSettings.CONNECT_TIMEOUT)
         .operationTimeout(settings.timeout())
+        .protocol(ClientProtocol.TEXT)
         .build(BytesTranscoder.INSTANCE);
     this.sync = client.sync();
   }
