@@ -1,5 +1,6 @@
 package dev.larder.server;
 
+import dev.larder.storage.StoreResult;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -36,6 +37,22 @@ public final class ServerStats {
   public final LongAdder storeTooLarge = new LongAdder();
   public final LongAdder storeNoMemory = new LongAdder();
   public final LongAdder idleKicks = new LongAdder();
+
+  /**
+   * Counts the outcome of a check-and-set store, in any protocol: a hit, a changed item (badval) or no
+   * item (a miss). A cas is never NOT_STORED; refusals (too large, no memory) are counted where they
+   * are answered.
+   */
+  public void countCas(StoreResult result) {
+    switch (result) {
+      case STORED -> casHits.increment();
+      case EXISTS -> casBadval.increment();
+      case NOT_FOUND -> casMisses.increment();
+      default -> {
+        // not an outcome of a cas that reached its item
+      }
+    }
+  }
 
   /** {@code stats reset}: zero every counter that memcached resets (not the connection gauges). */
   public void reset() {

@@ -177,11 +177,7 @@ public final class BinaryCommandExecutor {
     }
     stats.cmdSet.increment();
     if (mode == StoreMode.CAS) {
-      switch (result) {
-        case STORED -> stats.casHits.increment();
-        case EXISTS -> stats.casBadval.increment();
-        default -> stats.casMisses.increment();
-      }
+      stats.countCas(result);
     }
     switch (result) {
       case STORED -> succeed(out, header, casCatcher.cas);

@@ -88,11 +88,7 @@ public final class MetaCommandExecutor {
     }
     stats.cmdSet.increment();
     if (mode == StoreMode.CAS) {
-      switch (result) {
-        case STORED -> stats.casHits.increment();
-        case EXISTS -> stats.casBadval.increment();
-        default -> stats.casMisses.increment();
-      }
+      stats.countCas(result);
     }
     if (result == StoreResult.STORED && flags.quiet()) {
       return;

@@ -197,20 +197,9 @@ public final class TextCommandExecutor {
       case STORED, EXISTS, NOT_FOUND, NOT_STORED -> {
         stats.cmdSet.increment();
         if (store.command() == StorageCommand.CAS) {
-          countCas(result);
+          stats.countCas(result);
         }
         reply(out, replyTo(result), store.noreply());
-      }
-    }
-  }
-
-  private void countCas(StoreResult result) {
-    switch (result) {
-      case STORED -> stats.casHits.increment();
-      case EXISTS -> stats.casBadval.increment();
-      case NOT_FOUND -> stats.casMisses.increment();
-      default -> {
-        // cas never answers NOT_STORED; refusals are counted where they are handled.
       }
     }
   }
