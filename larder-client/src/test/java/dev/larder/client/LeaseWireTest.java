@@ -2,30 +2,22 @@ package dev.larder.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.larder.client.it.Utf8Transcoder;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lease commands on the wire: meta commands to a server that answers {@code mn} with {@code MN},
  * text commands to one that answers {@code ERROR}, and the replies read as {@link Lease}s.
  */
 class LeaseWireTest {
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-  }
+  @RegisterExtension
+  final ScriptedServers wire = new ScriptedServers();
 
   @Test
   void aMetaServerGetsMetaCommands() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "mn" -> "MN\r\n";
       case "mg k v f c N30 R5" -> "VA 0 f0 c2 W\r\n\r\n";
       case "mg k v f c N30" -> "VA 0 f0 c2 Z\r\n\r\n";
@@ -56,7 +48,7 @@ class LeaseWireTest {
 
   @Test
   void valuesStaleOrNotAreDecoded() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "mn" -> "MN\r\n";
       case "mg stale v f c N30" -> "VA 3 f0 c8 X W\r\nold\r\n";
       case "mg fresh v f c N30" -> "VA 3 f0 c9\r\nnew\r\n";
@@ -76,7 +68,7 @@ class LeaseWireTest {
 
   @Test
   void aServerWithoutMetaCommandsGetsTextCommandsAndIsAskedOnce() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "get hit" -> "VALUE hit 0 1\r\nv\r\nEND\r\n";
       case "get miss" -> "END\r\n";
       case "add miss 0 60 1" -> "";
@@ -100,16 +92,7 @@ class LeaseWireTest {
     assertThat(server.takeLines()).containsExactly("mn", "get hit", "get miss", "add miss 0 60 1", "v", "delete hit");
   }
 
-  private ScriptedServer server(Function<String, String> script) throws Exception {
-    ScriptedServer server = new ScriptedServer(script);
-    toClose.add(server);
-    return server;
-  }
-
   private LarderClient<String> client(ScriptedServer server) {
-    LarderClient<String> client = LarderClient.builder().servers(List.of(server.node())).connectionsPerServer(1)
-        .build(new Utf8Transcoder());
-    toClose.add(0, client);
-    return client;
+    return wire.client(List.of(server), UnaryOperator.identity());
   }
 }

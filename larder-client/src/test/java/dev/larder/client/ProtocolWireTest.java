@@ -2,27 +2,18 @@ package dev.larder.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.larder.client.it.Utf8Transcoder;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which protocol single-key commands go out in, for each {@link ClientProtocol}, and what is asked first. */
 class ProtocolWireTest {
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-  }
+  @RegisterExtension
+  final ScriptedServers wire = new ScriptedServers();
 
   @Test
   void autoSendsMetaCommandsToAMetaServerAfterAskingOnce() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "mn" -> "MN\r\n";
       case "mg k v f" -> "VA 1 f0\r\nv\r\n";
       case "mg k T60" -> "EN\r\n";
@@ -37,7 +28,7 @@ class ProtocolWireTest {
 
   @Test
   void autoSendsTextCommandsToAServerWithoutMeta() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "get k" -> "VALUE k 0 1\r\nv\r\nEND\r\n";
       case "touch k 60" -> "NOT_FOUND\r\n";
       default -> "ERROR\r\n";
@@ -51,7 +42,7 @@ class ProtocolWireTest {
 
   @Test
   void textAndMetaAskNothing() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "get k" -> "VALUE k 0 1\r\nv\r\nEND\r\n";
       case "mg k v f" -> "VA 1 f0\r\nw\r\n";
       default -> "ERROR\r\n";
@@ -64,31 +55,20 @@ class ProtocolWireTest {
 
   @Test
   void noreplyStaysText() throws Exception {
-    ScriptedServer server = server(line -> switch (line) {
+    ScriptedServer server = wire.server(line -> switch (line) {
       case "mn" -> "MN\r\n";
       case "mg k v f" -> "VA 1 f0\r\nv\r\n";
       case "set k 0 0 1 noreply", "v" -> "";
       default -> "ERROR\r\n";
     });
-    LarderClient<String> client = LarderClient.builder().servers(List.of(server.node())).connectionsPerServer(1)
-        .protocol(ClientProtocol.META).noreply(true).build(new Utf8Transcoder());
-    toClose.add(0, client);
+    LarderClient<String> client = wire.client(List.of(server), builder -> builder.protocol(ClientProtocol.META).noreply(true));
 
     assertThat(client.sync().set("k", "v", 0)).isTrue();
     assertThat(client.sync().get("k")).isEqualTo("v");
     assertThat(server.takeLines()).containsExactly("set k 0 0 1 noreply", "v", "mg k v f");
   }
 
-  private ScriptedServer server(Function<String, String> script) throws Exception {
-    ScriptedServer server = new ScriptedServer(script);
-    toClose.add(server);
-    return server;
-  }
-
   private LarderClient<String> client(ScriptedServer server, ClientProtocol protocol) {
-    LarderClient<String> client = LarderClient.builder().servers(List.of(server.node())).connectionsPerServer(1)
-        .protocol(protocol).build(new Utf8Transcoder());
-    toClose.add(0, client);
-    return client;
+    return wire.client(List.of(server), builder -> builder.protocol(protocol));
   }
 }

@@ -3,39 +3,30 @@ package dev.larder.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.larder.client.it.Utf8Transcoder;
-import dev.larder.client.routing.Node;
 import dev.larder.protocol.text.MalformedReplyException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the client writes, and what it does with replies that break the protocol, seen on the wire. */
 class WireBehaviourTest {
   /** How long a test waits for a future that must complete on its own; never reached when all is well. */
   private static final long PATIENCE_SECONDS = 10;
 
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    for (AutoCloseable closeable : toClose) {
-      closeable.close();
-    }
-  }
+  @RegisterExtension
+  final ScriptedServers wire = new ScriptedServers();
 
   @Test
   void aMultiGetIsOneCommandPerServer() throws Exception {
-    List<ScriptedServer> servers = List.of(server(WireBehaviourTest::echoKeys), server(WireBehaviourTest::echoKeys),
-        server(WireBehaviourTest::echoKeys));
+    List<ScriptedServer> servers = List.of(wire.server(WireBehaviourTest::echoKeys), wire.server(WireBehaviourTest::echoKeys),
+        wire.server(WireBehaviourTest::echoKeys));
     List<String> keys = IntStream.range(0, 30).mapToObj(i -> "key" + i).toList();
 
     var hits = client(servers).sync().getAll(keys);
@@ -52,7 +43,7 @@ class WireBehaviourTest {
 
   @Test
   void garbageWithoutALineEndClosesTheConnection() throws Exception {
-    ScriptedServer server = server(line -> "x".repeat(20_000));
+    ScriptedServer server = wire.server(line -> "x".repeat(20_000));
 
     Throwable failure = catchThrowable(() -> client(List.of(server)).sync().get("k"));
 
@@ -61,7 +52,7 @@ class WireBehaviourTest {
 
   @Test
   void aValueForAKeyNotAskedForClosesTheConnection() throws Exception {
-    ScriptedServer server = server(line -> "VALUE other 0 1\r\nx\r\nEND\r\n");
+    ScriptedServer server = wire.server(line -> "VALUE other 0 1\r\nx\r\nEND\r\n");
 
     Throwable failure = catchThrowable(() -> client(List.of(server)).sync().get("k"));
 
@@ -72,7 +63,7 @@ class WireBehaviourTest {
 
   @Test
   void aKeyAnsweredTwiceClosesTheConnection() throws Exception {
-    ScriptedServer server = server(line -> "VALUE k 0 1\r\nx\r\nVALUE k 0 1\r\nx\r\nEND\r\n");
+    ScriptedServer server = wire.server(line -> "VALUE k 0 1\r\nx\r\nVALUE k 0 1\r\nx\r\nEND\r\n");
 
     Throwable failure = catchThrowable(() -> client(List.of(server)).sync().get("k"));
 
@@ -82,7 +73,7 @@ class WireBehaviourTest {
   /** One timer serves a connection: it must come back for operations sent after the first. */
   @Test
   void everyOperationToASilentServerTimesOut() throws Exception {
-    ScriptedServer server = server(line -> "");
+    ScriptedServer server = wire.server(line -> "");
     LarderClient<String> client = client(List.of(server), Duration.ofMillis(200));
 
     CompletableFuture<String> first = client.get("a");
@@ -97,7 +88,7 @@ class WireBehaviourTest {
 
   @Test
   void aLateReplyIsConsumedAndTheNextOperationGetsItsOwn() throws Exception {
-    ScriptedServer server = server(line -> {
+    ScriptedServer server = wire.server(line -> {
       if (line.equals("get slow")) {
         sleep(700);
       }
@@ -126,22 +117,12 @@ class WireBehaviourTest {
         .collect(Collectors.joining("", "", "END\r\n"));
   }
 
-  private ScriptedServer server(Function<String, String> script) throws Exception {
-    ScriptedServer server = new ScriptedServer(script);
-    toClose.add(server);
-    return server;
-  }
-
   private LarderClient<String> client(List<ScriptedServer> servers) {
     return client(servers, Duration.ofSeconds(1));
   }
 
   /** A client in text commands: these scripted servers speak text only, and would not answer {@code mn}. */
   private LarderClient<String> client(List<ScriptedServer> servers, Duration operationTimeout) {
-    List<Node> nodes = servers.stream().map(ScriptedServer::node).toList();
-    LarderClient<String> client = LarderClient.builder().servers(nodes).connectionsPerServer(1)
-        .protocol(ClientProtocol.TEXT).operationTimeout(operationTimeout).build(new Utf8Transcoder());
-    toClose.add(0, client);
-    return client;
+    return wire.client(servers, builder -> builder.protocol(ClientProtocol.TEXT).operationTimeout(operationTimeout));
   }
 }
