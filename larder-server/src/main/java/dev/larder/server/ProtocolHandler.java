@@ -22,12 +22,19 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
 
   /** Replies are handed to the channel in chunks of about this size within one burst. */
   private static final int WRITE_CHUNK = 64 * 1024;
+  /** A written reply buffer up to this size is kept for the connection's next burst. */
+  private static final int MAX_KEPT_CAPACITY = 16 * 1024;
 
   private final ServerContext server;
   private final ClientConnection connection;
   private final ProtocolSession<R> session;
   private ByteBuf inbound;
   private ByteBuf replies;
+  /**
+   * The last reply buffer handed to the channel, still referenced here: once the channel has written
+   * and released it, it serves the next burst, which saves an allocation and a release per burst.
+   */
+  private ByteBuf written;
   private boolean closing;
   private boolean closeSent;
 
@@ -101,7 +108,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
         log.info("<{} {}", connection.id(), request.getClass().getSimpleName());
       }
       if (replies == null) {
-        replies = ctx.alloc().ioBuffer();
+        replies = replyBuffer(ctx);
       }
       closing = !session.execute(request, replies);
       if (closing && server.verbosity() > 0) {
@@ -121,9 +128,25 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The buffer written last if the channel is done with it, else a new one. */
+  private ByteBuf replyBuffer(ChannelHandlerContext ctx) {
+    ByteBuf reused = written;
+    written = null;
+    if (reused != null) {
+      if (reused.refCnt() == 1) {
+        return reused.clear();
+      }
+      reused.release(); // still queued: the channel frees it once sent
+    }
+    return ctx.alloc().ioBuffer();
+  }
+
   private void writeReplies(ChannelHandlerContext ctx) {
     if (replies != null && replies.isReadable()) {
       server.stats().bytesWritten.add(replies.readableBytes());
+      if (written == null && replies.capacity() <= MAX_KEPT_CAPACITY) {
+        written = replies.retain();
+      }
       ctx.write(replies, ctx.voidPromise());
       replies = null;
     }
@@ -147,6 +170,10 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
     if (replies != null) {
       replies.release();
       replies = null;
+    }
+    if (written != null) {
+      written.release();
+      written = null;
     }
   }
 }

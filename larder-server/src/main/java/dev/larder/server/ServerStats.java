@@ -1,5 +1,6 @@
 package dev.larder.server;
 
+import dev.larder.storage.Lookup;
 import dev.larder.storage.StoreResult;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -37,6 +38,44 @@ public final class ServerStats {
   public final LongAdder storeTooLarge = new LongAdder();
   public final LongAdder storeNoMemory = new LongAdder();
   public final LongAdder idleKicks = new LongAdder();
+
+  /** Counts one get: cmd_get, a hit or a miss, and why it missed when the item expired or was flushed. */
+  public void countGet(Lookup lookup) {
+    countGets(1, lookup.hit() ? 1 : 0, lookup == Lookup.EXPIRED ? 1 : 0, lookup == Lookup.FLUSHED ? 1 : 0);
+  }
+
+  /** Counts one touch (or get-and-touch) as {@link #countGet} counts a get. */
+  public void countTouch(Lookup lookup) {
+    countTouches(1, lookup.hit() ? 1 : 0, lookup == Lookup.EXPIRED ? 1 : 0, lookup == Lookup.FLUSHED ? 1 : 0);
+  }
+
+  /**
+   * Counts the gets of one request at once (a multi-get updates each counter once, not once per key);
+   * the misses are the gets that did not hit.
+   */
+  public void countGets(long gets, long hits, long expired, long flushed) {
+    cmdGet.add(gets);
+    addNonZero(getHits, hits);
+    addNonZero(getMisses, gets - hits);
+    addNonZero(getExpired, expired);
+    addNonZero(getFlushed, flushed);
+  }
+
+  /** Counts the touches of one request at once, as {@link #countGets} counts gets. */
+  public void countTouches(long touches, long hits, long expired, long flushed) {
+    cmdTouch.add(touches);
+    addNonZero(touchHits, hits);
+    addNonZero(touchMisses, touches - hits);
+    addNonZero(getExpired, expired);
+    addNonZero(getFlushed, flushed);
+  }
+
+  /** Every update of a counter shared by the event loops costs an atomic instruction; zero needs none. */
+  private static void addNonZero(LongAdder counter, long n) {
+    if (n != 0) {
+      counter.add(n);
+    }
+  }
 
   /**
    * Counts the outcome of a check-and-set store, in any protocol: a hit, a changed item (badval) or no

@@ -1,5 +1,6 @@
 package dev.larder.protocol.binary;
 
+import dev.larder.protocol.ValueCopy;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
@@ -66,7 +67,7 @@ public final class BinaryReplies {
       out.writeBytes(key);
     }
     if (value != null) {
-      out.writeBytes(value.duplicate());
+      ValueCopy.write(out, value);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.LarderVersion;
+import dev.larder.protocol.ValueCopy;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public final class TextReplies {
       writeUnsigned(out, cas);
     }
     out.writeBytes(CRLF);
-    out.writeBytes(value.duplicate());
+    ValueCopy.write(out, value);
     out.writeBytes(CRLF);
   }
 

@@ -110,28 +110,20 @@ public final class BinaryCommandExecutor {
   /** get, getq, getk, getkq: a hit is always answered, a miss only by the loud ones. */
   private void get(BinaryRequest.Get get, ByteBuf out) {
     Lookup lookup = engine.get(get.key(), itemWriter.prepare(out, get.header(), get.returnKey() ? get.key() : null, true));
-    stats.cmdGet.increment();
-    if (lookup.hit()) {
-      stats.getHits.increment();
-      return;
+    stats.countGet(lookup);
+    if (!lookup.hit()) {
+      writeMiss(out, get.header(), get.key(), get.returnKey());
     }
-    stats.getMisses.increment();
-    countExpiredOrFlushed(lookup);
-    writeMiss(out, get.header(), get.key(), get.returnKey());
   }
 
   /** touch, gat, gatq, gatk, gatkq: counted as touches. */
   private void touch(BinaryRequest.Touch touch, ByteBuf out, long now) {
     ItemWriter writer = itemWriter.prepare(out, touch.header(), touch.returnKey() ? touch.key() : null, touch.returnValue());
     Lookup lookup = engine.getAndTouch(touch.key(), Expiry.fromExptime(touch.exptime(), now), writer);
-    stats.cmdTouch.increment();
-    if (lookup.hit()) {
-      stats.touchHits.increment();
-      return;
+    stats.countTouch(lookup);
+    if (!lookup.hit()) {
+      writeMiss(out, touch.header(), touch.key(), touch.returnKey());
     }
-    stats.touchMisses.increment();
-    countExpiredOrFlushed(lookup);
-    writeMiss(out, touch.header(), touch.key(), touch.returnKey());
   }
 
   private void writeMiss(ByteBuf out, Header header, byte[] key, boolean returnKey) {
@@ -142,14 +134,6 @@ public final class BinaryCommandExecutor {
       BinaryReplies.writeKeyMiss(out, header, key);
     } else {
       BinaryReplies.writeError(out, header, BinaryStatus.KEY_NOT_FOUND);
-    }
-  }
-
-  private void countExpiredOrFlushed(Lookup lookup) {
-    if (lookup == Lookup.EXPIRED) {
-      stats.getExpired.increment();
-    } else if (lookup == Lookup.FLUSHED) {
-      stats.getFlushed.increment();
     }
   }
 

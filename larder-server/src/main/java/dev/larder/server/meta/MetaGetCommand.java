@@ -40,25 +40,13 @@ final class MetaGetCommand implements ItemEditor {
     Lookup lookup = engine.edit(get.key(), flags.vivifies(), !flags.noBump(), this);
     request = null;
     out = null;
-    if (lookup.hit()) {
-      if (flags.hasTtl()) {
-        stats.cmdTouch.increment();
-        stats.touchHits.increment();
-      } else {
-        stats.cmdGet.increment();
-        stats.getHits.increment();
-      }
-      return;
-    }
     // memcached counts a miss as a get even with T.
-    stats.cmdGet.increment();
-    stats.getMisses.increment();
-    if (lookup == Lookup.EXPIRED) {
-      stats.getExpired.increment();
-    } else if (lookup == Lookup.FLUSHED) {
-      stats.getFlushed.increment();
+    if (lookup.hit() && flags.hasTtl()) {
+      stats.countTouch(lookup);
+    } else {
+      stats.countGet(lookup);
     }
-    if (!flags.quiet()) {
+    if (!lookup.hit() && !flags.quiet()) {
       MetaReplyLine.write(target, MetaReplies.EN, get.key(), flags);
     }
   }

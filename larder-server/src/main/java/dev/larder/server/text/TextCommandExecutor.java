@@ -16,6 +16,7 @@ import dev.larder.storage.Lookup;
 import dev.larder.storage.StoreMode;
 import dev.larder.storage.StoreResult;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 
 /**
  * Carries out the text protocol requests of one connection on the engine and writes memcached 1.6.18's
@@ -129,53 +130,40 @@ public final class TextCommandExecutor {
     return true;
   }
 
-  /** get/gets/gat/gats: every key counts in cmd_get (cmd_touch for gat), hits and misses apart. */
+  /**
+   * get/gets/gat/gats: every key counts in cmd_get (cmd_touch for gat), hits and misses apart; the
+   * counters are updated once per request, however many keys it has.
+   */
   private void retrieve(TextRequest.Retrieve retrieve, ByteBuf out, long now) {
     long expiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
     valueWriter.prepare(out, retrieve.returnCas());
-    for (byte[] key : retrieve.keys()) {
+    int hits = 0;
+    int expired = 0;
+    int flushed = 0;
+    List<byte[]> keys = retrieve.keys();
+    for (byte[] key : keys) {
       valueWriter.key = key;
-      if (retrieve.touch()) {
-        countTouch(engine.getAndTouch(key, expiresAt, valueWriter));
-      } else {
-        countGet(engine.get(key, valueWriter));
+      Lookup lookup = retrieve.touch() ? engine.getAndTouch(key, expiresAt, valueWriter) : engine.get(key, valueWriter);
+      if (lookup.hit()) {
+        hits++;
+      } else if (lookup == Lookup.EXPIRED) {
+        expired++;
+      } else if (lookup == Lookup.FLUSHED) {
+        flushed++;
       }
     }
     valueWriter.out = null;
+    if (retrieve.touch()) {
+      stats.countTouches(keys.size(), hits, expired, flushed);
+    } else {
+      stats.countGets(keys.size(), hits, expired, flushed);
+    }
     if (retrieve.tooLongKeyFollows()) {
       // memcached drops the VALUE lines already built, and every other reply not yet sent.
       dropUnflushedReplies(out);
       out.writeBytes(TextReplies.BAD_COMMAND_LINE_FORMAT);
     } else {
       out.writeBytes(TextReplies.END);
-    }
-  }
-
-  private void countGet(Lookup lookup) {
-    stats.cmdGet.increment();
-    if (lookup.hit()) {
-      stats.getHits.increment();
-    } else {
-      stats.getMisses.increment();
-      countExpiredOrFlushed(lookup);
-    }
-  }
-
-  private void countTouch(Lookup lookup) {
-    stats.cmdTouch.increment();
-    if (lookup.hit()) {
-      stats.touchHits.increment();
-    } else {
-      stats.touchMisses.increment();
-      countExpiredOrFlushed(lookup);
-    }
-  }
-
-  private void countExpiredOrFlushed(Lookup lookup) {
-    if (lookup == Lookup.EXPIRED) {
-      stats.getExpired.increment();
-    } else if (lookup == Lookup.FLUSHED) {
-      stats.getFlushed.increment();
     }
   }
 
@@ -259,14 +247,9 @@ public final class TextCommandExecutor {
   }
 
   private void touch(TextRequest.Touch touch, ByteBuf out, long now) {
-    stats.cmdTouch.increment();
-    if (engine.touch(touch.key(), Expiry.fromExptime(touch.exptime(), now))) {
-      stats.touchHits.increment();
-      reply(out, TextReplies.TOUCHED, touch.noreply());
-    } else {
-      stats.touchMisses.increment();
-      reply(out, TextReplies.NOT_FOUND, touch.noreply());
-    }
+    boolean touched = engine.touch(touch.key(), Expiry.fromExptime(touch.exptime(), now));
+    stats.countTouches(1, touched ? 1 : 0, 0, 0);
+    reply(out, touched ? TextReplies.TOUCHED : TextReplies.NOT_FOUND, touch.noreply());
   }
 
   /**
