@@ -737,26 +737,21 @@ final class Shard {
    * changes go to the item in {@link #cursor}'s place.
    */
   private final class View implements EditableItem {
+    // Only what every visitor reads is copied; the rest is read from the item when asked for.
     private ItemLayout.Cursor item;
+    private long now;
     private int page;
     private int valueOffset;
     private int valueLength;
     private int flags;
-    private long cas;
-    private long expiresAt;
-    private boolean fetched;
-    private long lastAccess;
 
-    View show(ItemLayout.Cursor shown, long now) {
+    View show(ItemLayout.Cursor shown, long nowMillis) {
       item = shown;
+      now = nowMillis;
       page = shown.pageNumber;
       valueOffset = shown.valueOffset;
       valueLength = shown.valueLength;
       flags = shown.flags;
-      cas = lockedCasOf(shown);
-      expiresAt = shown.expiresAtMillis();
-      fetched = shown.has(ItemLayout.FETCHED);
-      lastAccess = ItemLayout.lastAccessMillis(shown.accessStamp, now);
       return this;
     }
 
@@ -767,12 +762,12 @@ final class Shard {
 
     @Override
     public long cas() {
-      return cas;
+      return lockedCasOf(item);
     }
 
     @Override
     public long expiresAt() {
-      return expiresAt;
+      return item.expiresAtMillis();
     }
 
     @Override
@@ -784,12 +779,12 @@ final class Shard {
 
     @Override
     public boolean fetched() {
-      return fetched;
+      return item.has(ItemLayout.FETCHED);
     }
 
     @Override
     public long lastAccessedAt() {
-      return lastAccess;
+      return ItemLayout.lastAccessMillis(item.accessStamp, now);
     }
 
     @Override
@@ -810,7 +805,6 @@ final class Shard {
     @Override
     public void expiresAt(long newExpiresAt) {
       lockedSetExpiry(item, newExpiresAt);
-      expiresAt = item.expiresAtMillis();
     }
 
     @Override
