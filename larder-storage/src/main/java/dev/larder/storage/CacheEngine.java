@@ -1,5 +1,7 @@
 package dev.larder.storage;
 
+import java.util.List;
+
 /**
  * A protocol-neutral cache of byte keys and byte values.
  *
@@ -12,6 +14,12 @@ public interface CacheEngine extends AutoCloseable {
 
   /** Looks {@code key} up; on a hit shows the item to {@code visitor} before returning. */
   Lookup get(byte[] key, ItemVisitor visitor);
+
+  /**
+   * A hint that {@code keys} from {@code from} (inclusive) to {@code to} are about to be looked up, as in
+   * a multi-get: an engine may bring their memory into the CPU cache together. Changes nothing.
+   */
+  default void prefetch(List<byte[]> keys, int from, int to) {}
 
   /** As {@link #get}, and on a hit sets the item's expiry to {@code expiresAt} first. */
   Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor);

@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
 final class HashIndex {
   static final int TAG_BITS = 28;
   private static final int LOCATION_BITS = Segments.PAGE_BITS + Segments.OFFSET_BITS;
-  private static final long LOCATION_MASK = (1L << LOCATION_BITS) - 1;
+  static final long LOCATION_MASK = (1L << LOCATION_BITS) - 1;
   private static final int SLOT_BYTES = Long.BYTES;
   /** The load above which the table grows before inserting. */
   private static final double MAX_LOAD = 0.9;
@@ -99,6 +99,11 @@ final class HashIndex {
       }
       pos = next(pos);
     }
+  }
+
+  /** The slot at the position where a probe for {@code tag} starts; 0 when empty. */
+  long homeSlot(int tag) {
+    return capacity == 0 ? 0 : slot(home(tag));
   }
 
   /** The position of the slot pointing at {@code location}, for a key with this tag, or -1. */

@@ -1,5 +1,6 @@
 package dev.larder.storage;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -64,13 +65,45 @@ public final class SegmentEngine implements CacheEngine {
   }
 
   private Shard shard(long hash) {
-    return shards[(int) (hash >>> SHARD_HASH_SHIFT) & (shards.length - 1)];
+    return shards[shardIndex(hash)];
+  }
+
+  private int shardIndex(long hash) {
+    return (int) (hash >>> SHARD_HASH_SHIFT) & (shards.length - 1);
   }
 
   @Override
   public Lookup get(byte[] key, ItemVisitor visitor) {
     long hash = KeyHash.of(key, key.length);
     return shard(hash).lookup(key, hash, false, 0, visitor);
+  }
+
+  /** Hands each shard its keys' hashes at once (a shard prefetches under its lock). */
+  @Override
+  public void prefetch(List<byte[]> keys, int from, int to) {
+    int count = to - from;
+    long[] hashes = new long[count];
+    int[] shardOf = new int[count];
+    for (int i = 0; i < count; i++) {
+      byte[] key = keys.get(from + i);
+      hashes[i] = KeyHash.of(key, key.length);
+      shardOf[i] = shardIndex(hashes[i]);
+    }
+    long[] batch = new long[count];
+    for (int i = 0; i < count; i++) {
+      int shard = shardOf[i];
+      if (shard < 0) {
+        continue; // in an earlier batch
+      }
+      int size = 0;
+      for (int j = i; j < count; j++) {
+        if (shardOf[j] == shard) {
+          batch[size++] = hashes[j];
+          shardOf[j] = -1;
+        }
+      }
+      shards[shard].prefetch(batch, size);
+    }
   }
 
   @Override

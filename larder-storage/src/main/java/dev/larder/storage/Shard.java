@@ -56,6 +56,8 @@ final class Shard {
   private long relocations;
   /** Bytes of the items the index points at. */
   private long itemBytes;
+  /** Written by {@link #prefetch} only, to keep its reads. */
+  private int prefetched;
 
   private long totalItems;
   private long evicted;
@@ -91,6 +93,31 @@ final class Shard {
       lockedRecordAccess(item, now);
       visitor.visit(view.show(item, now));
       return Lookup.HIT;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Reads the index slots where lookups of these hashes will start, then the first byte of the items
+   * they point at, each in a loop of its own. Reads that do not wait on each other overlap their cache
+   * misses, where the lookups one after another would each wait for two misses in turn; so a multi-get
+   * looks its keys up from the cache. Overwrites {@code hashes}.
+   */
+  void prefetch(long[] hashes, int count) {
+    lock.lock();
+    try {
+      for (int i = 0; i < count; i++) {
+        hashes[i] = index.homeSlot(HashIndex.tag(hashes[i]));
+      }
+      int touched = 0;
+      for (int i = 0; i < count; i++) {
+        long location = hashes[i] & HashIndex.LOCATION_MASK;
+        if (hashes[i] != 0) {
+          touched += segments.page(HashIndex.pageOf(location)).get(HashIndex.offsetOf(location));
+        }
+      }
+      prefetched = touched; // a use of what was read, so that the reads stay
     } finally {
       lock.unlock();
     }

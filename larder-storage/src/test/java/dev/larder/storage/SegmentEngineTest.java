@@ -2,6 +2,8 @@ package dev.larder.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SegmentEngineTest extends CacheEngineContract {
@@ -22,6 +24,27 @@ class SegmentEngineTest extends CacheEngineContract {
     byte[] largest = new byte[256 * 1024 - EngineConfig.MEMCACHED_ITEM_HEADER - 3];
     assertThat(engine.store(StoreMode.SET, b("big"), 7, 0, largest, 0)).isEqualTo(StoreResult.STORED);
     assertThat(read("big")).hasSize(largest.length);
+  }
+
+  @Test
+  void prefetchLeavesItemsAndCountersAsTheyWere() {
+    engine = newEngine(new EngineConfig(64 * MB, 256 * 1024, true, clock)); // four shards
+    List<byte[]> keys = List.of(b("a"), b("b"));
+    engine.prefetch(keys, 0, 2); // an empty index
+    List<byte[]> many = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      many.add(b("k" + i));
+      if (i % 2 == 0) {
+        set("k" + i, "v" + i);
+      }
+    }
+    EngineStats before = engine.stats();
+    engine.prefetch(many, 0, many.size());
+    engine.prefetch(many, 5, 21);
+    assertThat(engine.stats()).isEqualTo(before);
+    for (int i = 0; i < 40; i++) {
+      assertThat(read("k" + i)).isEqualTo(i % 2 == 0 ? "v" + i : null);
+    }
   }
 
   @Override

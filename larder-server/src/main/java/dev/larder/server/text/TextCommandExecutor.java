@@ -31,6 +31,11 @@ public final class TextCommandExecutor {
   private static final long MIN_MEMLIMIT_MEGABYTES = 8;
   /** ...and over a billion megabytes, taking such numbers for bytes. */
   private static final long MAX_MEMLIMIT_MEGABYTES = 1_000_000_000;
+  /**
+   * A multi-get's keys are prefetched this many at a time: enough to overlap their cache misses, few
+   * enough that they are still cached when looked up.
+   */
+  private static final int PREFETCH_BATCH = 16;
   /** What {@code stats conns} shows for a connection while it runs a command. */
   private static final String STATE_PARSING = "conn_parse_cmd";
   /** What it shows for a connection waiting for its next command. */
@@ -141,7 +146,11 @@ public final class TextCommandExecutor {
     int expired = 0;
     int flushed = 0;
     List<byte[]> keys = retrieve.keys();
-    for (byte[] key : keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (i % PREFETCH_BATCH == 0 && keys.size() > 1) {
+        engine.prefetch(keys, i, Math.min(keys.size(), i + PREFETCH_BATCH));
+      }
+      byte[] key = keys.get(i);
       valueWriter.key = key;
       Lookup lookup = retrieve.touch() ? engine.getAndTouch(key, expiresAt, valueWriter) : engine.get(key, valueWriter);
       if (lookup.hit()) {
