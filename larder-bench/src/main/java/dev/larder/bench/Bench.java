@@ -4,6 +4,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -83,6 +85,7 @@ public final class Bench {
     BenchStats stats = new BenchStats();
     List<BenchConnection> connections = new ArrayList<>(total);
     List<Channel> channels = new ArrayList<>(total);
+    List<Metronome> metronomes = new ArrayList<>();
     try {
       SplittableRandom seeds = new SplittableRandom(config.seed());
       for (int server = 0; server < config.servers().size(); server++) {
@@ -95,23 +98,46 @@ public final class Bench {
           BenchConnection connection = new BenchConnection(name(config.servers().get(server)),
               config.protocol(), workload, prefill ? 1 : config.multiget(), config.valueSizes(),
               valueBytes, control, stats);
-          channels.add(connect(loops, config.servers().get(server), connection));
+          EventLoop loop = loops.loops().get(connections.size() % loops.loops().size());
+          channels.add(connect(loop, loops.channelType(), config.servers().get(server), connection));
           connections.add(connection);
         }
       }
       int pipeline = prefill ? Math.max(PREFILL_PIPELINE, config.pipeline()) : config.pipeline();
-      long interval = prefill || config.rate() == 0 ? 0 : Math.round(1e9 * total / config.rate());
       long start = System.nanoTime();
-      for (int i = 0; i < total; i++) {
-        connections.get(i).start(pipeline, start + interval * i / total, interval);
+      if (prefill || config.rate() == 0) {
+        connections.forEach(connection -> connection.startClosedLoop(pipeline));
+      } else {
+        metronomes.addAll(metronomes(loops, connections));
+        metronomes.forEach(metronome -> metronome.start(pipeline));
       }
       long end = awaitEnd(control, stats, connections, start, prefill);
       return new PhaseResult(stats, start, end);
     } finally {
+      metronomes.forEach(Metronome::stop);
       for (Channel channel : channels) {
         channel.close();
       }
     }
+  }
+
+  /**
+   * One metronome per loop, for the connections on it (connection {@code i} is on loop
+   * {@code i % loops}); each ticks at its share of the rate, so every connection is due once per
+   * {@code connections / rate} seconds.
+   */
+  private List<Metronome> metronomes(EventLoops loops, List<BenchConnection> connections) {
+    List<Metronome> metronomes = new ArrayList<>();
+    int loopCount = loops.loops().size();
+    for (int l = 0; l < Math.min(loopCount, connections.size()); l++) {
+      List<BenchConnection> onLoop = new ArrayList<>();
+      for (int i = l; i < connections.size(); i += loopCount) {
+        onLoop.add(connections.get(i));
+      }
+      long period = Math.max(1, Math.round(1e9 * connections.size() / config.rate() / onLoop.size()));
+      metronomes.add(new Metronome(loops.loops().get(l), onLoop, period));
+    }
+    return metronomes;
   }
 
   /** Waits for the phase's end, printing progress and enforcing the duration; returns the end time. */
@@ -154,11 +180,11 @@ public final class Bench {
     return end;
   }
 
-  private static Channel connect(EventLoops loops, InetSocketAddress server, BenchConnection connection)
-      throws InterruptedException {
+  private static Channel connect(EventLoop loop, Class<? extends SocketChannel> channelType,
+      InetSocketAddress server, BenchConnection connection) throws InterruptedException {
     ChannelFuture connect = new Bootstrap()
-        .group(loops.group())
-        .channel(loops.channelType())
+        .group(loop)
+        .channel(channelType)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT_MILLIS)
         .handler(connection)
