@@ -71,12 +71,13 @@ public final class Bench {
   private BenchReport measure(EventLoops loops) throws InterruptedException {
     PhaseResult result = runPhase(loops, false);
     BenchStats stats = result.stats();
-    return new BenchReport(describe(), (result.end() - result.start()) / 1e9, stats.gets(), stats.sets(),
-        stats.hits(), stats.misses(), stats.errors(), Latency.of(stats.getLatency()),
+    return new BenchReport(describe(), (result.end() - result.measuredFrom()) / 1e9, stats.gets(),
+        stats.sets(), stats.hits(), stats.misses(), stats.errors(), Latency.of(stats.getLatency()),
         Latency.of(stats.setLatency()), Latency.of(stats.allLatency()));
   }
 
-  private record PhaseResult(BenchStats stats, long start, long end) {}
+  /** What a phase recorded, and the window it was measured over. */
+  private record PhaseResult(BenchStats stats, long measuredFrom, long end) {}
 
   private PhaseResult runPhase(EventLoops loops, boolean prefill) throws InterruptedException {
     int total = config.totalConnections();
@@ -105,14 +106,16 @@ public final class Bench {
       }
       int pipeline = prefill ? Math.max(PREFILL_PIPELINE, config.pipeline()) : config.pipeline();
       long start = System.nanoTime();
+      long measuredFrom = start + (prefill ? 0 : config.unmeasuredStart().toNanos());
+      control.measureFrom(measuredFrom);
       if (prefill || config.rate() == 0) {
         connections.forEach(connection -> connection.startClosedLoop(pipeline));
       } else {
         metronomes.addAll(metronomes(loops, connections));
         metronomes.forEach(metronome -> metronome.start(pipeline));
       }
-      long end = awaitEnd(control, stats, connections, start, prefill);
-      return new PhaseResult(stats, start, end);
+      long end = awaitEnd(control, stats, connections, start, measuredFrom, prefill);
+      return new PhaseResult(stats, measuredFrom, end);
     } finally {
       metronomes.forEach(Metronome::stop);
       for (Channel channel : channels) {
@@ -142,12 +145,12 @@ public final class Bench {
 
   /** Waits for the phase's end, printing progress and enforcing the duration; returns the end time. */
   private long awaitEnd(RunControl control, BenchStats stats, List<BenchConnection> connections,
-      long start, boolean prefill) throws InterruptedException {
+      long start, long measuredFrom, boolean prefill) throws InterruptedException {
     boolean timed = !prefill && config.requests() == 0;
-    long deadline = start + config.duration().toNanos();
+    long deadline = measuredFrom + config.duration().toNanos();
     Progress progress = new Progress(prefill ? null : progressOut, start);
     long nextTick = start + TICK_NANOS;
-    long lastOps = 0;
+    long lastReplies = 0;
     long lastReply = start;
     while (true) {
       long now = System.nanoTime();
@@ -165,8 +168,8 @@ public final class Bench {
         progress.print(stats, now, start);
         nextTick += TICK_NANOS;
       }
-      if (stats.ops() != lastOps) {
-        lastOps = stats.ops();
+      if (stats.replies() != lastReplies) {
+        lastReplies = stats.replies();
         lastReply = now;
       } else if (now - lastReply > STALL_NANOS) {
         control.fail("no reply for " + TimeUnit.NANOSECONDS.toSeconds(STALL_NANOS) + " s");
@@ -198,8 +201,10 @@ public final class Bench {
   }
 
   private String describe() {
-    String load = config.requests() > 0
-        ? config.requests() + " requests" : config.duration().toMillis() / 1000.0 + " s";
+    String load = (config.requests() > 0
+        ? config.requests() + " requests" : config.duration().toMillis() / 1000.0 + " s")
+        + (config.unmeasuredStart().isZero()
+            ? "" : " after " + config.unmeasuredStart().toMillis() / 1000.0 + " s unmeasured");
     String pace = config.rate() > 0 ? String.format(Locale.ROOT, ", rate %.0f/s", config.rate()) : "";
     String keys = config.keyPattern() == KeyPattern.ZIPF
         ? "zipf " + config.zipfAlpha() : config.keyPattern().name().toLowerCase(Locale.ROOT);

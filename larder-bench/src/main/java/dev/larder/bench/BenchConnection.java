@@ -83,7 +83,12 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
       followOldest();
     }
     if (reply.accept(next)) {
-      stats.record(reply, pacer.completed(System.nanoTime()));
+      long intendedTime = pacer.completed();
+      if (control.measures(intendedTime)) {
+        stats.record(reply, System.nanoTime() - intendedTime);
+      } else {
+        stats.recordUnmeasured();
+      }
       following = false;
     }
   }
@@ -122,7 +127,8 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
     }
     long now = System.nanoTime();
     while (!control.stopping() && workload.hasNext()) {
-      if (pacer.nextSendTime(now) > now || !control.tryAcquireRequest()) {
+      long sendTime = pacer.nextSendTime(now);
+      if (sendTime > now || control.measures(sendTime) && !control.tryAcquireRequest()) {
         break;
       }
       boolean set = workload.nextIsSet(keys);
