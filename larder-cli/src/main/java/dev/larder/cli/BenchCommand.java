@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         "Sends gets and sets to memcached-protocol servers and reports throughput, hit ratio and "
             + "latency percentiles (microseconds, HdrHistogram). Progress goes to stderr once a "
             + "second, the report to stdout.",
-        "Key k (named key:<k>) lives on server k % (number of servers); each connection talks to "
+        "Key k (named key:<k>) lives on server k %% (number of servers); each connection talks to "
             + "one server and draws keys from that server's share."})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
