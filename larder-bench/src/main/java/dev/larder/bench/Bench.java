@@ -126,7 +126,7 @@ public final class Bench {
 
   /**
    * One metronome per loop, for the connections on it (connection {@code i} is on loop
-   * {@code i % loops}); each ticks at its share of the rate, so every connection is due once per
+   * {@code i % loops}), at its share of the rate, so every connection is due once per
    * {@code connections / rate} seconds.
    */
   private List<Metronome> metronomes(EventLoops loops, List<BenchConnection> connections) {
@@ -137,8 +137,8 @@ public final class Bench {
       for (int i = l; i < connections.size(); i += loopCount) {
         onLoop.add(connections.get(i));
       }
-      long period = Math.max(1, Math.round(1e9 * connections.size() / config.rate() / onLoop.size()));
-      metronomes.add(new Metronome(loops.loops().get(l), onLoop, period));
+      long spacing = Math.max(1, Math.round(1e9 * connections.size() / config.rate() / onLoop.size()));
+      metronomes.add(new Metronome(loops.loops().get(l), onLoop, spacing));
     }
     return metronomes;
   }
