@@ -4,6 +4,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -69,12 +71,13 @@ public final class Bench {
   private BenchReport measure(EventLoops loops) throws InterruptedException {
     PhaseResult result = runPhase(loops, false);
     BenchStats stats = result.stats();
-    return new BenchReport(describe(), (result.end() - result.start()) / 1e9, stats.gets(), stats.sets(),
-        stats.hits(), stats.misses(), stats.errors(), Latency.of(stats.getLatency()),
+    return new BenchReport(describe(), (result.end() - result.measuredFrom()) / 1e9, stats.gets(),
+        stats.sets(), stats.hits(), stats.misses(), stats.errors(), Latency.of(stats.getLatency()),
         Latency.of(stats.setLatency()), Latency.of(stats.allLatency()));
   }
 
-  private record PhaseResult(BenchStats stats, long start, long end) {}
+  /** What a phase recorded, and the window it was measured over. */
+  private record PhaseResult(BenchStats stats, long measuredFrom, long end) {}
 
   private PhaseResult runPhase(EventLoops loops, boolean prefill) throws InterruptedException {
     int total = config.totalConnections();
@@ -83,6 +86,7 @@ public final class Bench {
     BenchStats stats = new BenchStats();
     List<BenchConnection> connections = new ArrayList<>(total);
     List<Channel> channels = new ArrayList<>(total);
+    List<Metronome> metronomes = new ArrayList<>();
     try {
       SplittableRandom seeds = new SplittableRandom(config.seed());
       for (int server = 0; server < config.servers().size(); server++) {
@@ -95,33 +99,58 @@ public final class Bench {
           BenchConnection connection = new BenchConnection(name(config.servers().get(server)),
               config.protocol(), workload, prefill ? 1 : config.multiget(), config.valueSizes(),
               valueBytes, control, stats);
-          channels.add(connect(loops, config.servers().get(server), connection));
+          EventLoop loop = loops.loops().get(connections.size() % loops.loops().size());
+          channels.add(connect(loop, loops.channelType(), config.servers().get(server), connection));
           connections.add(connection);
         }
       }
       int pipeline = prefill ? Math.max(PREFILL_PIPELINE, config.pipeline()) : config.pipeline();
-      long interval = prefill || config.rate() == 0 ? 0 : Math.round(1e9 * total / config.rate());
       long start = System.nanoTime();
-      for (int i = 0; i < total; i++) {
-        connections.get(i).start(pipeline, start + interval * i / total, interval);
+      long measuredFrom = start + (prefill ? 0 : config.unmeasuredStart().toNanos());
+      control.measureFrom(measuredFrom);
+      if (prefill || config.rate() == 0) {
+        connections.forEach(connection -> connection.startClosedLoop(pipeline));
+      } else {
+        metronomes.addAll(metronomes(loops, connections));
+        metronomes.forEach(metronome -> metronome.start(pipeline));
       }
-      long end = awaitEnd(control, stats, connections, start, prefill);
-      return new PhaseResult(stats, start, end);
+      long end = awaitEnd(control, stats, connections, start, measuredFrom, prefill);
+      return new PhaseResult(stats, measuredFrom, end);
     } finally {
+      metronomes.forEach(Metronome::stop);
       for (Channel channel : channels) {
         channel.close();
       }
     }
   }
 
+  /**
+   * One metronome per loop, for the connections on it (connection {@code i} is on loop
+   * {@code i % loops}), at its share of the rate, so every connection is due once per
+   * {@code connections / rate} seconds.
+   */
+  private List<Metronome> metronomes(EventLoops loops, List<BenchConnection> connections) {
+    List<Metronome> metronomes = new ArrayList<>();
+    int loopCount = loops.loops().size();
+    for (int l = 0; l < Math.min(loopCount, connections.size()); l++) {
+      List<BenchConnection> onLoop = new ArrayList<>();
+      for (int i = l; i < connections.size(); i += loopCount) {
+        onLoop.add(connections.get(i));
+      }
+      long spacing = Math.max(1, Math.round(1e9 * connections.size() / config.rate() / onLoop.size()));
+      metronomes.add(new Metronome(loops.loops().get(l), onLoop, spacing));
+    }
+    return metronomes;
+  }
+
   /** Waits for the phase's end, printing progress and enforcing the duration; returns the end time. */
   private long awaitEnd(RunControl control, BenchStats stats, List<BenchConnection> connections,
-      long start, boolean prefill) throws InterruptedException {
+      long start, long measuredFrom, boolean prefill) throws InterruptedException {
     boolean timed = !prefill && config.requests() == 0;
-    long deadline = start + config.duration().toNanos();
+    long deadline = measuredFrom + config.duration().toNanos();
     Progress progress = new Progress(prefill ? null : progressOut, start);
     long nextTick = start + TICK_NANOS;
-    long lastOps = 0;
+    long lastReplies = 0;
     long lastReply = start;
     while (true) {
       long now = System.nanoTime();
@@ -139,8 +168,8 @@ public final class Bench {
         progress.print(stats, now, start);
         nextTick += TICK_NANOS;
       }
-      if (stats.ops() != lastOps) {
-        lastOps = stats.ops();
+      if (stats.replies() != lastReplies) {
+        lastReplies = stats.replies();
         lastReply = now;
       } else if (now - lastReply > STALL_NANOS) {
         control.fail("no reply for " + TimeUnit.NANOSECONDS.toSeconds(STALL_NANOS) + " s");
@@ -154,11 +183,11 @@ public final class Bench {
     return end;
   }
 
-  private static Channel connect(EventLoops loops, InetSocketAddress server, BenchConnection connection)
-      throws InterruptedException {
+  private static Channel connect(EventLoop loop, Class<? extends SocketChannel> channelType,
+      InetSocketAddress server, BenchConnection connection) throws InterruptedException {
     ChannelFuture connect = new Bootstrap()
-        .group(loops.group())
-        .channel(loops.channelType())
+        .group(loop)
+        .channel(channelType)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT_MILLIS)
         .handler(connection)
@@ -172,8 +201,10 @@ public final class Bench {
   }
 
   private String describe() {
-    String load = config.requests() > 0
-        ? config.requests() + " requests" : config.duration().toMillis() / 1000.0 + " s";
+    String load = (config.requests() > 0
+        ? config.requests() + " requests" : config.duration().toMillis() / 1000.0 + " s")
+        + (config.unmeasuredStart().isZero()
+            ? "" : " after " + config.unmeasuredStart().toMillis() / 1000.0 + " s unmeasured");
     String pace = config.rate() > 0 ? String.format(Locale.ROOT, ", rate %.0f/s", config.rate()) : "";
     String keys = config.keyPattern() == KeyPattern.ZIPF
         ? "zipf " + config.zipfAlpha() : config.keyPattern().name().toLowerCase(Locale.ROOT);

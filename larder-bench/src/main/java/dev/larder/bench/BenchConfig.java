@@ -23,6 +23,8 @@ import java.util.List;
  * @param zipfAlpha the Zipf exponent, used with {@link KeyPattern#ZIPF}
  * @param valueSizes the size of each key's value
  * @param duration how long to measure, when {@code requests} is 0
+ * @param unmeasuredStart how long to run the load before measuring; requests intended in that time
+ *     are left out of the report (they let the JIT compile the bench), later ones count in full
  * @param requests how many requests to measure in all, or 0 to run for {@code duration}
  * @param rate requests per second over all connections at fixed intended times, or 0 to send as
  *     fast as replies come; at least 1, so that a run with no reply for 10 s can be called stuck
@@ -42,6 +44,7 @@ public record BenchConfig(
     double zipfAlpha,
     ValueSizes valueSizes,
     Duration duration,
+    Duration unmeasuredStart,
     long requests,
     double rate,
     Protocol protocol,
@@ -65,6 +68,7 @@ public record BenchConfig(
     require(keys >= servers.size(), "keys", keys, ">= the number of servers, " + servers.size());
     require(zipfAlpha > 0 && zipfAlpha < Double.POSITIVE_INFINITY, "zipf-alpha", zipfAlpha, "> 0");
     require(!duration.isNegative() && !duration.isZero(), "duration", duration, "> 0");
+    require(!unmeasuredStart.isNegative(), "unmeasured-start", unmeasuredStart, ">= 0");
     require(requests >= 0, "requests", requests, ">= 0");
     require(rate == 0 || (rate >= 1 && rate < Double.POSITIVE_INFINITY), "rate", rate,
         "0 (as fast as replies come) or >= 1");

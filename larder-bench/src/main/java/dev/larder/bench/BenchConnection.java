@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's load: sends what its {@link Workload} chooses when its {@link Pacer} allows,
@@ -27,7 +26,6 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
   private Pacer pacer;
   private ByteBuf unflushed;
   private boolean following;
-  private boolean timerSet;
   private boolean done;
 
   /**
@@ -47,12 +45,18 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
     this.stats = stats;
   }
 
-  /** Starts sending, from any thread, with request 0 intended at {@code start} at a fixed rate. */
-  void start(int pipeline, long start, long interval) {
-    context.executor().execute(() -> {
-      pacer = new Pacer(pipeline, start, interval);
-      sendDue();
-    });
+  /** Starts sending as fast as replies come (a closed loop), from any thread. */
+  void startClosedLoop(int pipeline) {
+    context.executor().execute(() -> startOnLoop(pipeline, 0, 0));
+  }
+
+  /**
+   * Starts sending on the connection's event loop, with request 0 intended at {@code start} at a
+   * fixed rate; then whoever paces the connection calls {@link #sendDue} at its intended times.
+   */
+  void startOnLoop(int pipeline, long start, long interval) {
+    pacer = new Pacer(pipeline, start, interval);
+    sendDue();
   }
 
   /** Tells the connection, from any thread, to finish once {@link RunControl#stopping} is set. */
@@ -79,7 +83,12 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
       followOldest();
     }
     if (reply.accept(next)) {
-      stats.record(reply, pacer.completed(System.nanoTime()));
+      long intendedTime = pacer.completed();
+      if (control.measures(intendedTime)) {
+        stats.record(reply, System.nanoTime() - intendedTime);
+      } else {
+        stats.recordUnmeasured();
+      }
       following = false;
     }
   }
@@ -111,19 +120,15 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
     ctx.close();
   }
 
-  /** Sends every request that is due and may go, flushes them, and finishes when idle. */
-  private void sendDue() {
+  /** Sends every request that is due and may go, flushes them, and finishes when idle; loop only. */
+  void sendDue() {
     if (pacer == null || done) {
       return;
     }
     long now = System.nanoTime();
     while (!control.stopping() && workload.hasNext()) {
       long sendTime = pacer.nextSendTime(now);
-      if (sendTime > now) {
-        setTimer(sendTime, now);
-        break;
-      }
-      if (!control.tryAcquireRequest()) {
+      if (sendTime > now || control.measures(sendTime) && !control.tryAcquireRequest()) {
         break;
       }
       boolean set = workload.nextIsSet(keys);
@@ -146,17 +151,6 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
     } else {
       protocol.writeGet(unflushed, keys, keys.length);
     }
-  }
-
-  private void setTimer(long sendTime, long now) {
-    if (sendTime == Pacer.NO_FREE_SLOT || timerSet) {
-      return;
-    }
-    timerSet = true;
-    context.executor().schedule(() -> {
-      timerSet = false;
-      sendDue();
-    }, sendTime - now, TimeUnit.NANOSECONDS);
   }
 
   private void followOldest() {

@@ -19,6 +19,7 @@ final class BenchStats {
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder unmeasured = new LongAdder();
 
   /** Read side only: everything recorded up to the last {@link #collect}. */
   private final Histogram getLatency = new Histogram(SIGNIFICANT_DIGITS);
@@ -26,7 +27,7 @@ final class BenchStats {
   private Histogram getInterval;
   private Histogram setInterval;
 
-  /** Records one answered request; called by the connections' event loops. */
+  /** Records one measured request, answered; called by the connections' event loops. */
   void record(ReplyTracker reply, long latencyNanos) {
     if (reply.isSet()) {
       sets.increment();
@@ -42,6 +43,11 @@ final class BenchStats {
     }
   }
 
+  /** Counts one answered request that is not measured; called by the connections' event loops. */
+  void recordUnmeasured() {
+    unmeasured.increment();
+  }
+
   /** Moves what was recorded since the last call into the running totals; reader thread only. */
   void collect() {
     getInterval = getRecorder.getIntervalHistogram(getInterval);
@@ -50,8 +56,14 @@ final class BenchStats {
     setLatency.add(setInterval);
   }
 
+  /** Measured requests answered. */
   long ops() {
     return gets.sum() + sets.sum();
+  }
+
+  /** Requests answered, measured or not. */
+  long replies() {
+    return ops() + unmeasured.sum();
   }
 
   long gets() {

@@ -59,14 +59,17 @@ final class Pacer {
     return sets[oldestSlot()];
   }
 
-  /** Records that the oldest request in flight was answered at {@code now}; returns its latency. */
-  long completed(long now) {
+  /**
+   * Records that the oldest request in flight was answered; returns the time it was intended for
+   * (closed loop: sent), from which its latency counts.
+   */
+  long completed() {
     if (inFlight() == 0) {
       throw new IllegalStateException("no request in flight");
     }
-    long latency = now - intendedTimes[oldestSlot()];
+    long intendedTime = intendedTimes[oldestSlot()];
     completed++;
-    return latency;
+    return intendedTime;
   }
 
   int inFlight() {

@@ -3,7 +3,10 @@ package dev.larder.bench;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** The once-a-second progress line: elapsed time, ops/s over the last second, hit ratio and p99 so far. */
+/**
+ * The once-a-second progress line: elapsed time, requests answered per second over the last second
+ * (measured or not), hit ratio and p99 so far.
+ */
 final class Progress {
   private final PrintStream out;
   private long lastOps;
@@ -17,7 +20,7 @@ final class Progress {
 
   /** Prints one line; {@code stats} must have been collected just before. */
   void print(BenchStats stats, long now, long startNanos) {
-    long ops = stats.ops();
+    long ops = stats.replies();
     double seconds = (now - lastNanos) / 1e9;
     double rate = seconds > 0 ? (ops - lastOps) / seconds : 0;
     lastOps = ops;

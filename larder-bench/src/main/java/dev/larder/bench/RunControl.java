@@ -5,26 +5,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every connection of one phase shares: the request budget, the order to stop, the first
- * failure, and the count of connections still running.
+ * What every connection of one phase shares: the request budget, which requests are measured, the
+ * order to stop, the first failure, and the count of connections still running.
  */
 final class RunControl {
   /** The budget of a run bounded by time. */
   static final long UNLIMITED = Long.MAX_VALUE;
 
   private final boolean limited;
+  /** Written before the connections start; their event loops see it through the task that starts them. */
+  private long measuredFrom = Long.MIN_VALUE;
   private final AtomicLong budget;
   private final CountDownLatch running;
   private volatile boolean stopping;
   private volatile String failure;
 
+  /** @param requests the budget of measured requests, or {@link #UNLIMITED} */
   RunControl(long requests, int connections) {
     this.limited = requests != UNLIMITED;
     this.budget = new AtomicLong(requests);
     this.running = new CountDownLatch(connections);
   }
 
-  /** Takes one request from the budget; false once it is spent. */
+  /**
+   * Measures only the requests intended for {@code time} ({@link System#nanoTime}) or later; without
+   * this call, all. Call before starting the connections.
+   */
+  void measureFrom(long time) {
+    measuredFrom = time;
+  }
+
+  /**
+   * Whether a request intended for {@code intendedTime} is measured. Requests meant for before that
+   * are the run's unmeasured start, while the JIT compiles the bench; those meant for later count in
+   * full, however late an earlier one made them.
+   */
+  boolean measures(long intendedTime) {
+    return intendedTime >= measuredFrom;
+  }
+
+  /** Takes one measured request from the budget; false once it is spent. */
   boolean tryAcquireRequest() {
     return !limited || budget.getAndDecrement() > 0;
   }

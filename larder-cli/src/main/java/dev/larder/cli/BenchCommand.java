@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         "Sends gets and sets to memcached-protocol servers and reports throughput, hit ratio and "
             + "latency percentiles (microseconds, HdrHistogram). Progress goes to stderr once a "
             + "second, the report to stdout.",
-        "Key k (named key:<k>) lives on server k % (number of servers); each connection talks to "
+        "Key k (named key:<k>) lives on server k %% (number of servers); each connection talks to "
             + "one server and draws keys from that server's share."})
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -92,6 +92,12 @@ final class BenchCommand implements Callable<Integer> {
     long requests;
   }
 
+  @Option(names = "--unmeasured-start", paramLabel = "TIME",
+      description = "Run the load for TIME before measuring and leave the requests intended in that "
+          + "time out of the report, so that the bench's own JIT start-up is not measured; later "
+          + "requests count in full, however late the start made them (default: ${DEFAULT-VALUE}).")
+  String unmeasuredStart = "0s";
+
   @Option(names = "--rate", paramLabel = "OPS",
       description = "Fixed arrival rate in requests/s over all connections; latency counts from each "
           + "request's intended send time, so queueing behind a slow server is measured (default: "
@@ -147,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
     try {
       return new BenchConfig(addresses(), threads, connections, pipeline, Ratio.parse(ratio), keys,
           keyPattern, zipfAlpha, ValueSizes.parse(valueSize), DurationText.parse(length.duration),
-          length.requests, rate, protocol, multiget, prefill, seed);
+          DurationText.parse(unmeasuredStart), length.requests, rate, protocol, multiget, prefill, seed);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
     }

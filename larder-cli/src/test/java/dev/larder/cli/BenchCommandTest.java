@@ -28,11 +28,12 @@ class BenchCommandTest {
     BenchConfig config = parse("bench", "--servers", "127.0.0.1:11311,127.0.0.1", "--threads", "2",
         "--connections", "32", "--pipeline", "16", "--ratio", "1:1", "--keys", "5000",
         "--key-pattern", "zipf", "--zipf-alpha", "1.2", "--value-size", "50-500", "--requests", "1000",
-        "--rate", "2500", "--protocol", "meta", "--multiget", "16", "--warmup", "--seed", "9");
+        "--unmeasured-start", "2s", "--rate", "2500", "--protocol", "meta", "--multiget", "16",
+        "--warmup", "--seed", "9");
     assertThat(config).isEqualTo(new BenchConfig(
         List.of(new InetSocketAddress("127.0.0.1", 11311), new InetSocketAddress("127.0.0.1", 11211)),
         2, 32, 16, new Ratio(1, 1), 5000, KeyPattern.ZIPF, 1.2, new ValueSizes(50, 500),
-        Duration.ofSeconds(10), 1000, 2500, Protocol.META, 16, true, 9));
+        Duration.ofSeconds(10), Duration.ofSeconds(2), 1000, 2500, Protocol.META, 16, true, 9));
     assertThat(config.totalConnections()).isEqualTo(64);
   }
 
@@ -42,6 +43,7 @@ class BenchCommandTest {
     assertThat(config.ratio()).isEqualTo(new Ratio(9, 1));
     assertThat(config.valueSizes()).isEqualTo(new ValueSizes(100, 100));
     assertThat(config.duration()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.unmeasuredStart()).isZero();
     assertThat(config.requests()).isZero();
     assertThat(config.rate()).isZero();
     assertThat(config.protocol()).isEqualTo(Protocol.TEXT);

@@ -47,10 +47,28 @@ class BenchIT {
     }
   }
 
+  /**
+   * Paced by the metronomes, after an unmeasured start: exactly the budget of requests is measured,
+   * each answered and timed; with 5 connections on 2 loops, one loop paces 3 and the other 2.
+   */
+  @Test
+  void atAFixedRateTheBudgetIsMeasuredAfterTheUnmeasuredStart() throws Exception {
+    try (MemcachedProcess memcached = MemcachedProcess.start("-t", "2", "-m", "64")) {
+      BenchReport report = Bench.run(new BenchConfig(List.of(address(memcached.port())), 2, 5, 1,
+          new Ratio(9, 1), 2000, KeyPattern.UNIFORM, 0.99, new ValueSizes(100, 100), Duration.ofSeconds(1),
+          Duration.ofMillis(200), 3000, 5000, Protocol.TEXT, 1, true, 1), null);
+      assertSound(report);
+      assertThat(report.ops()).isEqualTo(3000);
+    }
+  }
+
   private static BenchConfig config(int port, Protocol protocol, int multiget) {
-    return new BenchConfig(List.of(new InetSocketAddress("127.0.0.1", port)), 2, 4, 4, new Ratio(9, 1),
-        2000, KeyPattern.ZIPF, 0.99, new ValueSizes(10, 200), Duration.ofSeconds(1), 0, 0, protocol,
-        multiget, true, 1);
+    return new BenchConfig(List.of(address(port)), 2, 4, 4, new Ratio(9, 1), 2000, KeyPattern.ZIPF, 0.99,
+        new ValueSizes(10, 200), Duration.ofSeconds(1), Duration.ZERO, 0, 0, protocol, multiget, true, 1);
+  }
+
+  private static InetSocketAddress address(int port) {
+    return new InetSocketAddress("127.0.0.1", port);
   }
 
   private static void assertSound(BenchReport report) {
