@@ -54,18 +54,20 @@ public final class ServerStats {
    * the misses are the gets that did not hit.
    */
   public void countGets(long gets, long hits, long expired, long flushed) {
-    cmdGet.add(gets);
-    addNonZero(getHits, hits);
-    addNonZero(getMisses, gets - hits);
-    addNonZero(getExpired, expired);
-    addNonZero(getFlushed, flushed);
+    countLookups(cmdGet, getHits, getMisses, gets, hits, expired, flushed);
   }
 
   /** Counts the touches of one request at once, as {@link #countGets} counts gets. */
   public void countTouches(long touches, long hits, long expired, long flushed) {
-    cmdTouch.add(touches);
-    addNonZero(touchHits, hits);
-    addNonZero(touchMisses, touches - hits);
+    countLookups(cmdTouch, touchHits, touchMisses, touches, hits, expired, flushed);
+  }
+
+  /** Expired and flushed misses are counted under get_ whatever the command, as memcached does. */
+  private void countLookups(LongAdder commands, LongAdder hitCounter, LongAdder missCounter, long lookups,
+      long hits, long expired, long flushed) {
+    commands.add(lookups);
+    addNonZero(hitCounter, hits);
+    addNonZero(missCounter, lookups - hits);
     addNonZero(getExpired, expired);
     addNonZero(getFlushed, flushed);
   }
