@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,13 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CacheAsideIT {
   private static final int CALLERS = 32;
 
-  private final TestResources resources = new TestResources();
+  @RegisterExtension
+  final TestResources resources = new TestResources();
   private final AtomicInteger loads = new AtomicInteger();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

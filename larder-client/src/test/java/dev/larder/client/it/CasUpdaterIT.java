@@ -18,18 +18,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The check-and-set loop against real servers: concurrent updates are never lost. */
 class CasUpdaterIT {
-  private final TestResources resources = new TestResources();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
+  @RegisterExtension
+  final TestResources resources = new TestResources();
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,12 +42,8 @@ class DeadServersIT {
       .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
       .operationTimeout(Duration.ofSeconds(5));
 
-  private final TestResources resources = new TestResources();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
+  @RegisterExtension
+  final TestResources resources = new TestResources();
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

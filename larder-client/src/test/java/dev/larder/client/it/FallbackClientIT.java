@@ -14,21 +14,17 @@ import dev.larder.client.helpers.FallbackClient;
 import dev.larder.client.helpers.IgnoreReadErrorsClient;
 import dev.larder.client.it.ServerKind.CacheServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A FallbackClient over a new and an old cache, each a server of the kind under test. */
 class FallbackClientIT {
-  private final TestResources resources = new TestResources();
+  @RegisterExtension
+  final TestResources resources = new TestResources();
   private CacheServer oldServer;
   private BlockingLarderClient<String> newCache;
   private BlockingLarderClient<String> oldCache;
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

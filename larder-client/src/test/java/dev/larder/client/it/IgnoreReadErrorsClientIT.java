@@ -12,18 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** With one of two servers dead, reads of its keys are misses while the other server's keys still hit. */
 class IgnoreReadErrorsClientIT {
-  private final TestResources resources = new TestResources();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
+  @RegisterExtension
+  final TestResources resources = new TestResources();
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,14 +35,10 @@ class LeaseIT {
   /** Waits long enough that no caller gives up on the winner's load, however slow the machine. */
   private static final LeasePolicy PATIENT = new LeasePolicy(30, 0, Duration.ofSeconds(30));
 
-  private final TestResources resources = new TestResources();
+  @RegisterExtension
+  final TestResources resources = new TestResources();
   private final AtomicInteger loads = new AtomicInteger();
   private final List<LarderClient<String>> clients = new ArrayList<>();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

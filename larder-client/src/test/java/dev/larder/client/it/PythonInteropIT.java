@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,12 +25,8 @@ class PythonInteropIT {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path SCRIPT = Path.of("src/test/python/interop_check.py");
 
-  private final TestResources resources = new TestResources();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
+  @RegisterExtension
+  final TestResources resources = new TestResources();
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

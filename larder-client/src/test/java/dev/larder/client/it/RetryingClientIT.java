@@ -11,18 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A RetryingClient rides out a server restart that a plain client reports as failures. */
 class RetryingClientIT {
-  private final TestResources resources = new TestResources();
-
-  @AfterEach
-  void closeEverything() throws Exception {
-    resources.closeAll();
-  }
+  @RegisterExtension
+  final TestResources resources = new TestResources();
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)

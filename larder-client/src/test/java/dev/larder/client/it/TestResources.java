@@ -9,9 +9,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The servers and clients a test starts, all closed, newest first, by {@link #closeAll()}. */
-final class TestResources {
+/**
+ * The servers and clients a test starts, all closed, newest first, after each test: register it with
+ * {@code @RegisterExtension}.
+ */
+final class TestResources implements AfterEachCallback {
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
 
   /** A server of {@code kind} on a free port. */
@@ -38,7 +43,8 @@ final class TestResources {
   }
 
   /** Closes everything started or given to {@link #closeLater}, newest first. */
-  void closeAll() throws Exception {
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
     while (!toClose.isEmpty()) {
       toClose.pop().close();
     }
