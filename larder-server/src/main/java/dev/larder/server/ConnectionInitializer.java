@@ -25,6 +25,9 @@ final class ConnectionInitializer extends ChannelInitializer<Channel> {
       // Ahead of admission, which acts on the idle events this fires.
       channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
     }
+    ReusedReadBuffer reads = new ReusedReadBuffer();
+    channel.config().setRecvByteBufAllocator(reads);
+    channel.closeFuture().addListener(closed -> reads.release());
     channel.pipeline().addLast("admission", new AdmissionHandler(server, connection));
     channel.pipeline().addLast("protocol", new ProtocolDetector(server, connection));
   }

@@ -133,6 +133,10 @@ public final class TextRequestDecoder {
     in.skipBytes(1);
     // memcached strips one '\r' before the '\n', but not from a line that is only "\r".
     int length = lineLength > 1 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+    TextRequest get = singleKeyGet(line, length);
+    if (get != null) {
+      return get;
+    }
     // memcached handles the line as a C string: it ends at the first NUL.
     for (int i = 0; i < length; i++) {
       if (line[i] == 0) {
@@ -141,6 +145,24 @@ public final class TextRequestDecoder {
       }
     }
     return parseCommand(line, length);
+  }
+
+  /**
+   * The commonest line, {@code get <key>}, read in one pass; null for any other line, which {@link
+   * #parseCommand} reads to the same request through the general rules (tokens, NULs, key limits).
+   */
+  private static TextRequest singleKeyGet(byte[] line, int length) {
+    int from = GET_PREFIX.length;
+    int keyLength = length - from;
+    if (keyLength < 1 || keyLength > MAX_KEY_LENGTH || !Arrays.equals(line, 0, from, GET_PREFIX, 0, from)) {
+      return null;
+    }
+    for (int i = from; i < length; i++) {
+      if (line[i] == ' ' || line[i] == 0) {
+        return null;
+      }
+    }
+    return new TextRequest.Retrieve(false, false, 0, List.of(Arrays.copyOfRange(line, from, length)), false);
   }
 
   /** memcached's rule for input with no newline yet: wait, unless it cannot be a multiget. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +26,19 @@ class TextRequestDecoderRobustnessTest {
     List<TextRequest> whole = decode(wire, wire.length + 1);
     List<TextRequest> bytewise = decode(wire, 1);
     assertThat(bytewise).usingRecursiveFieldByFieldElementComparator().isEqualTo(whole);
+  }
+
+  /**
+   * {@code get <key>} has a one-pass reading; an extra space sends the same line through the general
+   * rules, which must agree for any key bytes (NULs, tabs, '\r', over-long keys included).
+   */
+  @Property(tries = 1000)
+  void singleKeyGetReadsAsTheGeneralRulesDo(@ForAll @Size(max = 260) byte[] key) {
+    String keyText = new String(key, StandardCharsets.ISO_8859_1);
+    byte[] fast = DecoderHarness.bytes("get " + keyText + "\r\n");
+    byte[] general = DecoderHarness.bytes("get  " + keyText + "\r\n");
+    assertThat(DecoderHarness.decodeAll(fast)).usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(DecoderHarness.decodeAll(general));
   }
 
   @Provide

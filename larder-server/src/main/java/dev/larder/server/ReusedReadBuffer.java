@@ -1,0 +1,73 @@
+package dev.larder.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.util.UncheckedBooleanSupplier;
+
+/**
+ * One connection's receive buffers, sized by Netty's adaptive guess: a read lands in the buffer the
+ * previous read used once the pipeline has consumed and released it, as memcached reads into one
+ * buffer per connection. A pooled allocation and release per read was a measurable part of a small
+ * request's cost (the pool counts, in shared counters, the memory each buffer pins). While the
+ * pipeline still holds the last buffer (an incomplete request), the next read gets a new one.
+ *
+ * <p>One instance per channel, used on its event loop only; {@link #release} when the channel closes.
+ */
+final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
+  /** Netty's default for stream channels: at most this many reads per readiness event. */
+  private static final int READS_PER_EVENT = 16;
+
+  private ByteBuf kept;
+  private boolean released;
+
+  ReusedReadBuffer() {
+    maxMessagesPerRead(READS_PER_EVENT);
+  }
+
+  @Override
+  public ExtendedHandle newHandle() {
+    return new ReusingHandle((ExtendedHandle) super.newHandle());
+  }
+
+  /** Drops the kept buffer; reads after this (none are expected) allocate as Netty does. */
+  void release() {
+    released = true;
+    if (kept != null) {
+      kept.release();
+      kept = null;
+    }
+  }
+
+  private ByteBuf allocate(ByteBufAllocator alloc, int size) {
+    ByteBuf buffer = kept;
+    if (buffer != null) {
+      if (buffer.refCnt() == 1 && buffer.capacity() >= size) {
+        return buffer.clear().retain();
+      }
+      buffer.release(); // the pipeline frees it when done, or it was too small
+      kept = null;
+    }
+    buffer = alloc.ioBuffer(size);
+    if (!released) {
+      kept = buffer.retain();
+    }
+    return buffer;
+  }
+
+  private final class ReusingHandle extends DelegatingHandle implements ExtendedHandle {
+    ReusingHandle(ExtendedHandle sizing) {
+      super(sizing);
+    }
+
+    @Override
+    public ByteBuf allocate(ByteBufAllocator alloc) {
+      return ReusedReadBuffer.this.allocate(alloc, guess());
+    }
+
+    @Override
+    public boolean continueReading(UncheckedBooleanSupplier maybeMoreDataSupplier) {
+      return ((ExtendedHandle) delegate()).continueReading(maybeMoreDataSupplier);
+    }
+  }
+}

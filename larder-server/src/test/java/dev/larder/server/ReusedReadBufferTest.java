@@ -1,0 +1,62 @@
+package dev.larder.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator.ExtendedHandle;
+import org.junit.jupiter.api.Test;
+
+class ReusedReadBufferTest {
+  private final ByteBufAllocator alloc = UnpooledByteBufAllocator.DEFAULT;
+  private final ReusedReadBuffer reads = new ReusedReadBuffer();
+  private final ExtendedHandle handle = reads.newHandle();
+
+  @Test
+  void aReadLandsInTheBufferThePipelineReleased() {
+    ByteBuf first = handle.allocate(alloc);
+    first.writeBytes(new byte[] {1, 2, 3});
+    first.release();
+
+    ByteBuf second = handle.allocate(alloc);
+
+    assertThat(second).isSameAs(first);
+    assertThat(second.readableBytes()).isZero();
+    assertThat(second.refCnt()).isEqualTo(2);
+    second.release();
+    reads.release();
+    assertThat(first.refCnt()).isZero();
+  }
+
+  @Test
+  void aBufferThePipelineStillHoldsIsLeftToIt() {
+    ByteBuf held = handle.allocate(alloc);
+    held.writeBytes(new byte[] {1});
+
+    ByteBuf next = handle.allocate(alloc);
+
+    assertThat(next).isNotSameAs(held);
+    assertThat(held.refCnt()).isEqualTo(1);
+    assertThat(held.readableBytes()).isEqualTo(1);
+    held.release();
+    assertThat(held.refCnt()).isZero();
+    next.release();
+    reads.release();
+    assertThat(next.refCnt()).isZero();
+  }
+
+  @Test
+  void afterReleaseNothingIsKept() {
+    ByteBuf kept = handle.allocate(alloc);
+    kept.release();
+    reads.release();
+    assertThat(kept.refCnt()).isZero();
+
+    ByteBuf late = handle.allocate(alloc);
+
+    assertThat(late.refCnt()).isEqualTo(1);
+    late.release();
+    assertThat(late.refCnt()).isZero();
+  }
+}
