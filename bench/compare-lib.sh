@@ -105,19 +105,43 @@ print(f"{label}: median Larder/memcached over {rounds} rounds: ops/s {statistics
 PY
 }
 
-# compare_memcaslap MEMCASLAP_ARGS...: the same alternation with memcaslap as the load generator;
-# ops/s only (memcaslap prints no percentiles).
+# compare_memcaslap MEMCASLAP_ARGS...: the same alternation with memcaslap as the load generator:
+# ops/s and the server's CPU time per op (memcaslap prints no percentiles).
 compare_memcaslap() {
   echo "== memcaslap $* -t $DURATION"
-  local ratios=()
-  for round in $(seq 1 "$ROUNDS"); do
-    local memcached_tps larder_tps
-    memcached_tps="$(memcaslap -s "127.0.0.1:$memcached_port" -t "$DURATION" "$@" | sed -n 's/.*TPS: \([0-9]*\).*/\1/p')"
-    larder_tps="$(memcaslap -s "127.0.0.1:$larder_port" -t "$DURATION" "$@" | sed -n 's/.*TPS: \([0-9]*\).*/\1/p')"
-    echo "round $round: memcached $memcached_tps ops/s, larder $larder_tps ops/s"
-    ratios+=("$larder_tps/$memcached_tps")
+  # One unmeasured run each, as compare() does: memcaslap's longer keys and growing key set take the
+  # JVM down paths (eviction, compaction) that it compiles during the first seconds.
+  for target in memcached larder; do
+    local port_var="${target}_port"
+    memcaslap -s "127.0.0.1:${!port_var}" -t "$DURATION" "$@" >/dev/null
   done
-  python3 -c 'import statistics, sys; print("memcaslap: median Larder/memcached ops/s %.3fx" % statistics.median(eval(r) for r in sys.argv[1:]))' "${ratios[@]}"
+  local rows=()
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in memcached larder; do
+      local port_var="${target}_port" pid_var="${target}_pid" before report ticks
+      before="$(cpu_ticks "${!pid_var}")"
+      report="$(memcaslap -s "127.0.0.1:${!port_var}" -t "$DURATION" "$@" | grep 'TPS:' | tail -1)"
+      ticks=$(($(cpu_ticks "${!pid_var}") - before))
+      # memcaslap's last line: "Run time: 5.0s Ops: 751234 TPS: 150246 Net_rate: 35.4M/s"
+      rows+=("$round $target $(sed -n 's/.*Ops: \([0-9]*\) TPS: \([0-9]*\).*/\1 \2/p' <<<"$report") $ticks")
+    done
+  done
+  python3 - "$(getconf CLK_TCK)" "${rows[@]}" <<'PY'
+import statistics, sys
+ticks_per_second = int(sys.argv[1])
+runs = {}
+print(f"{'round':>5} {'target':>9} {'ops/s':>12} {'cpu us/op':>9}")
+for row in sys.argv[2:]:
+    n, target, ops, tps, ticks = row.split()
+    cpu = int(ticks) / ticks_per_second * 1e6 / max(1, int(ops))
+    runs[(int(n), target)] = (int(tps), cpu)
+    print(f"{n:>5} {target:>9} {int(tps):>12} {cpu:>9.2f}")
+rounds = sorted({n for n, _ in runs})
+ops = [runs[(n, "larder")][0] / runs[(n, "memcached")][0] for n in rounds]
+cpu = [runs[(n, "larder")][1] / runs[(n, "memcached")][1] for n in rounds]
+print(f"memcaslap: median Larder/memcached over {len(rounds)} rounds: ops/s {statistics.median(ops):.3f}x, "
+      f"server CPU per op {statistics.median(cpu):.3f}x (goals: ops/s >= 1.0x, CPU per op <= 1.0x)")
+PY
 }
 
 # Stops both servers, so that the next start_servers begins with empty caches.

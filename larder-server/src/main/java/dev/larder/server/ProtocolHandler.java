@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a protocol over one connection: gathers inbound bytes, decodes and executes every complete
- * request in order through its {@link ProtocolSession}, and flushes the replies once per read burst.
- * When the client reads replies slower than it sends requests, reading pauses until the outbound
- * queue drains, so neither direction buffers without bound.
+ * request in order through its {@link ProtocolSession}, and sends the replies once per read burst:
+ * straight to the socket ({@link DirectSend}) when nothing is queued ahead of them, else through the
+ * channel. When the client reads replies slower than it sends requests, reading pauses until the
+ * outbound queue drains, so neither direction buffers without bound.
  *
  * @param <R> the protocol's request type
  */
@@ -35,6 +36,8 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
    * and released it, it serves the next burst, which saves an allocation and a release per burst.
    */
   private ByteBuf written;
+  /** Null where replies must go through the channel. */
+  private DirectSend directSend;
   private boolean closing;
   private boolean closeSent;
 
@@ -70,6 +73,11 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
       flushReplies(ctx);
     }
     ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    directSend = DirectSend.of(ctx);
   }
 
   @Override
@@ -141,6 +149,27 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
     return ctx.alloc().ioBuffer();
   }
 
+  /**
+   * Sends the burst's replies on the socket itself when nothing is queued ahead of them; true when the
+   * socket took them all, which leaves nothing to write or flush.
+   */
+  private boolean sendDirectly() {
+    if (directSend == null || replies == null || !replies.isReadable()) {
+      return false;
+    }
+    server.stats().bytesWritten.add(directSend.send(replies));
+    if (replies.isReadable()) {
+      return false; // the rest is queued in the channel
+    }
+    if (replies.capacity() <= MAX_KEPT_CAPACITY) {
+      replies.clear(); // serves the next burst
+    } else {
+      replies.release();
+      replies = null;
+    }
+    return true;
+  }
+
   private void writeReplies(ChannelHandlerContext ctx) {
     if (replies != null && replies.isReadable()) {
       server.stats().bytesWritten.add(replies.readableBytes());
@@ -153,6 +182,9 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   }
 
   private void flushReplies(ChannelHandlerContext ctx) {
+    if (!closing && sendDirectly()) {
+      return;
+    }
     writeReplies(ctx);
     if (closing && !closeSent) {
       closeSent = true;

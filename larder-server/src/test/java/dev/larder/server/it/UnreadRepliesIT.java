@@ -1,0 +1,53 @@
+package dev.larder.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.larder.server.LarderServer;
+import dev.larder.server.ServerConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replies go straight to the socket while nothing is queued, and through the channel's queue once the
+ * socket is full: a client that sends many requests before reading any reply still gets every reply
+ * whole and in order.
+ */
+class UnreadRepliesIT {
+  private static final int KEYS = 5;
+  private static final int VALUE_SIZE = 20_000;
+  /** About 10 MB of replies: more than the socket buffers hold, so sends are partial and then queued. */
+  private static final int REQUESTS = 500;
+
+  @Test
+  void repliesToRequestsSentBeforeAnyReadArriveWholeAndInOrder() throws Exception {
+    try (LarderServer server = LarderServer.start(ServerConfig.defaults().withPort(0));
+        TextConnection setup = TextConnection.open(server.port());
+        Socket client = new Socket()) {
+      for (int k = 0; k < KEYS; k++) {
+        assertThat(setup.exchange("set k" + k + " 0 0 " + VALUE_SIZE + "\r\n" + value(k) + "\r\n").text())
+            .isEqualTo("STORED\r\n");
+      }
+      client.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      client.setTcpNoDelay(true);
+      client.setSoTimeout(10_000);
+      OutputStream out = client.getOutputStream();
+      StringBuilder expected = new StringBuilder();
+      for (int i = 0; i < REQUESTS; i++) {
+        int k = i % KEYS;
+        out.write(("get k" + k + "\r\n").getBytes(StandardCharsets.US_ASCII)); // one request per packet
+        expected.append("VALUE k").append(k).append(" 0 ").append(VALUE_SIZE).append("\r\n")
+            .append(value(k)).append("\r\nEND\r\n");
+      }
+      byte[] received = client.getInputStream().readNBytes(expected.length());
+      assertThat(new String(received, StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
+  }
+
+  private static String value(int key) {
+    return String.valueOf((char) ('a' + key)).repeat(VALUE_SIZE);
+  }
+}
