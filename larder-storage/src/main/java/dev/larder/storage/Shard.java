@@ -41,6 +41,13 @@ final class Shard {
   private final View view = new View();
   private final HashIndex.KeyMatcher keyMatcher = this::keyAt;
   private final byte[] keyScratch = new byte[ItemLayout.MAX_KEY_LENGTH];
+  /** The tags of the linked items in a compaction's current batch ({@link #lockedPrefetchSlots}). */
+  private final int[] batchTags = new int[COMPACTION_BATCH];
+  /**
+   * A compaction finds its items' index slots this many at a time: enough to overlap their cache
+   * misses, few enough that the slots are still cached when it gets to them.
+   */
+  private static final int COMPACTION_BATCH = 32;
   /** Appended to an item's value to copy it unchanged. */
   private static final byte[] NOTHING = new byte[0];
 
@@ -56,7 +63,7 @@ final class Shard {
   private long relocations;
   /** Bytes of the items the index points at. */
   private long itemBytes;
-  /** Written by {@link #prefetch} only, to keep its reads. */
+  /** Written by {@link #prefetch} and {@link #lockedPrefetchSlots} only, to keep their reads. */
   private int prefetched;
 
   private long totalItems;
@@ -691,11 +698,17 @@ final class Shard {
     long oldGeneration = segments.generation(page);
     int end = segments.used(page);
     segments.startSegment(page, generations.incrementAndGet(), now);
+    int batchEnd = 0;
+    int batched = 0;
     for (int from = 0; from < end; ) {
+      if (from == batchEnd) {
+        batchEnd = lockedPrefetchSlots(buffer, page, from, end);
+        batched = 0;
+      }
       ItemLayout.Cursor item = cursor.read(buffer, page, from);
       int size = item.size;
       if (!item.has(ItemLayout.UNLINKED)) {
-        long pos = lockedSlotOf(item, HashIndex.location(page, from));
+        long pos = lockedSlotOf(batchTags[batched++], HashIndex.location(page, from));
         Lookup dead = deadness(oldGeneration << Segments.OFFSET_BITS | from, item, now);
         if (dead == null && keep(item, keep)) {
           int to = segments.append(page, size);
@@ -735,10 +748,34 @@ final class Shard {
     }
   }
 
-  /** The slot pointing at the linked item in {@code item}, found through its key's hash. */
-  private long lockedSlotOf(ItemLayout.Cursor item, long location) {
-    item.page.get(item.keyOffset, keyScratch, 0, item.keyLength);
-    long pos = index.findLocation(HashIndex.tag(KeyHash.of(keyScratch, item.keyLength)), location);
+  /**
+   * Reads the tags of up to {@link #COMPACTION_BATCH} linked items of {@code page} from offset {@code
+   * from} into {@link #batchTags}, then their home index slots, in two tight loops so that the slots'
+   * cache misses overlap; returns the offset after the batch. A compaction moves items only to lower
+   * offsets, so the batch's items stay where they were read until it gets to them.
+   */
+  private int lockedPrefetchSlots(ByteBuffer buffer, int page, int from, int end) {
+    int count = 0;
+    int at = from;
+    while (at < end && count < COMPACTION_BATCH) {
+      ItemLayout.Cursor item = cursor.read(buffer, page, at);
+      if (!item.has(ItemLayout.UNLINKED)) {
+        buffer.get(item.keyOffset, keyScratch, 0, item.keyLength);
+        batchTags[count++] = HashIndex.tag(KeyHash.of(keyScratch, item.keyLength));
+      }
+      at += item.size;
+    }
+    long touched = 0;
+    for (int i = 0; i < count; i++) {
+      touched += index.homeSlot(batchTags[i]);
+    }
+    prefetched = (int) touched; // a use of what was read, so that the reads stay
+    return at;
+  }
+
+  /** The slot pointing at the linked item at {@code location}, whose key has {@code tag}. */
+  private long lockedSlotOf(int tag, long location) {
+    long pos = index.findLocation(tag, location);
     if (pos < 0) {
       throw new IllegalStateException("no index slot for a linked item at " + location);
     }
