@@ -42,10 +42,11 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
   private ByteBuf allocate(ByteBufAllocator alloc, int size) {
     ByteBuf buffer = kept;
     if (buffer != null) {
-      if (buffer.refCnt() == 1 && buffer.capacity() >= size) {
+      // The same size only: a connection holds what Netty's guess would allocate, no more.
+      if (buffer.refCnt() == 1 && buffer.capacity() == size) {
         return buffer.clear().retain();
       }
-      buffer.release(); // the pipeline frees it when done, or it was too small
+      buffer.release(); // the pipeline frees it when done, or the guess changed
       kept = null;
     }
     buffer = alloc.ioBuffer(size);
