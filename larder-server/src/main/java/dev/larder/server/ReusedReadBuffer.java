@@ -15,6 +15,8 @@ import io.netty.util.UncheckedBooleanSupplier;
  * <p>One instance per channel, used on its event loop only; {@link #release} when the channel closes.
  */
 final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
+  /** A connection keeps a buffer up to this size between reads; bulk reads allocate as Netty does. */
+  private static final int MAX_KEPT_CAPACITY = 16 * 1024;
   /** Netty's default for stream channels: at most this many reads per readiness event. */
   private static final int READS_PER_EVENT = 16;
 
@@ -42,15 +44,16 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
   private ByteBuf allocate(ByteBufAllocator alloc, int size) {
     ByteBuf buffer = kept;
     if (buffer != null) {
-      // The same size only: a connection holds what Netty's guess would allocate, no more.
-      if (buffer.refCnt() == 1 && buffer.capacity() == size) {
+      // Not only a buffer of the guessed size: the guess moves with every other request when small
+      // gets and larger sets alternate, and a bigger buffer only lets one read take more.
+      if (buffer.refCnt() == 1 && buffer.capacity() >= size) {
         return buffer.clear().retain();
       }
-      buffer.release(); // the pipeline frees it when done, or the guess changed
+      buffer.release(); // the pipeline frees it when done, or it was too small
       kept = null;
     }
     buffer = alloc.ioBuffer(size);
-    if (!released) {
+    if (!released && size <= MAX_KEPT_CAPACITY) {
       kept = buffer.retain();
     }
     return buffer;

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.RecvByteBufAllocator.ExtendedHandle;
+import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 class ReusedReadBufferTest {
   private final ByteBufAllocator alloc = UnpooledByteBufAllocator.DEFAULT;
   private final ReusedReadBuffer reads = new ReusedReadBuffer();
   private final ExtendedHandle handle = reads.newHandle();
+  private final ChannelConfig config = new EmbeddedChannel().config();
 
   @Test
   void aReadLandsInTheBufferThePipelineReleased() {
@@ -44,6 +47,38 @@ class ReusedReadBufferTest {
     next.release();
     reads.release();
     assertThat(next.refCnt()).isZero();
+  }
+
+  @Test
+  void aKeptBufferServesASmallerGuess() {
+    ByteBuf first = handle.allocate(alloc);
+    first.release();
+    for (int burst = 0; burst < 4; burst++) { // small reads make Netty guess smaller
+      handle.reset(config);
+      handle.lastBytesRead(10);
+      handle.readComplete();
+    }
+    assertThat(handle.guess()).isLessThan(first.capacity());
+
+    ByteBuf next = handle.allocate(alloc);
+
+    assertThat(next).isSameAs(first);
+    next.release();
+    reads.release();
+  }
+
+  @Test
+  void aBulkReadBufferIsNotKept() {
+    handle.reset(config);
+    handle.attemptedBytesRead(handle.guess());
+    handle.lastBytesRead(handle.guess()); // a full buffer makes Netty guess larger
+    assertThat(handle.guess()).isGreaterThan(16 * 1024);
+
+    ByteBuf bulk = handle.allocate(alloc);
+    bulk.release();
+
+    assertThat(bulk.refCnt()).isZero();
+    reads.release();
   }
 
   @Test
