@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOutboundHandler;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
+import java.nio.channels.NotYetConnectedException;
 import java.util.Map;
 
 /**
@@ -60,7 +61,7 @@ final class DirectSend {
       int sent = socket.sendAddress(buffer.memoryAddress(), buffer.readerIndex(), buffer.writerIndex());
       buffer.skipBytes(sent);
       return sent;
-    } catch (IOException e) {
+    } catch (IOException | NotYetConnectedException e) {
       return 0;
     }
   }
