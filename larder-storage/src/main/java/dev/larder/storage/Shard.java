@@ -3,7 +3,6 @@ package dev.larder.storage;
 import java.nio.ByteBuffer;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One shard of a {@link SegmentEngine}: the keys whose hash falls here, their segments and their
@@ -32,7 +31,13 @@ final class Shard {
     NONE
   }
 
-  private final ReentrantLock lock = new ReentrantLock();
+  /**
+   * A monitor, not a {@code ReentrantLock}: it is held for a lookup or a store, well under a
+   * microsecond, and the JVM spins on a contended monitor before it parks, where a
+   * {@code ReentrantLock} parks at once. Two event loops taking turns on one shard (a multi-get takes
+   * it once per key) spent more time in futex calls and context switches than in the shard.
+   */
+  private final Object lock = new Object();
   private final EngineConfig config;
   private final AtomicLong generations;
   private final Segments segments;
@@ -81,8 +86,7 @@ final class Shard {
   }
 
   Lookup lookup(byte[] key, long hash, boolean touch, long expiresAt, ItemVisitor visitor) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       long pos = index.find(HashIndex.tag(hash), key, keyMatcher);
       if (pos < 0) {
@@ -100,8 +104,6 @@ final class Shard {
       lockedRecordAccess(item, now);
       visitor.visit(view.show(item, now));
       return Lookup.HIT;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -112,8 +114,7 @@ final class Shard {
    * looks its keys up from the cache. Overwrites {@code hashes}.
    */
   void prefetch(long[] hashes, int count) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       for (int i = 0; i < count; i++) {
         hashes[i] = index.homeSlot(HashIndex.tag(hashes[i]));
       }
@@ -125,14 +126,11 @@ final class Shard {
         }
       }
       prefetched = touched; // a use of what was read, so that the reads stay
-    } finally {
-      lock.unlock();
     }
   }
 
   Lookup edit(byte[] key, long hash, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
       long pos = index.find(tag, key, keyMatcher);
@@ -154,8 +152,6 @@ final class Shard {
         lockedRecordAccess(item, now);
       }
       return Lookup.HIT;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -171,8 +167,7 @@ final class Shard {
 
   StoreResult store(StoreMode mode, byte[] key, long hash, int flags, long expiresAt, byte[] value,
       long expectedCas, boolean invalidate, ItemVisitor stored) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
       long pos = lockedLive(key, tag, now);
@@ -235,29 +230,23 @@ final class Shard {
       lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET, bits, now);
       stored.visit(view.show(cursor, now));
       return StoreResult.STORED;
-    } finally {
-      lock.unlock();
     }
   }
 
   ChangeResult delete(byte[] key, long hash, long expectedCas) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long pos = lockedLive(key, HashIndex.tag(hash), lockedNow());
       ChangeResult guard = lockedGuard(pos, expectedCas);
       if (guard == ChangeResult.CHANGED) {
         lockedUnlink(pos, cursor);
       }
       return guard;
-    } finally {
-      lock.unlock();
     }
   }
 
   /** A stale copy of the item replaces it: a new CAS unique needs a new place in a segment. */
   ChangeResult markStale(byte[] key, long hash, long expectedCas, long expiresAt) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
       long pos = lockedLive(key, tag, now);
@@ -280,8 +269,6 @@ final class Shard {
       lockedWrite(pos, tag, key, flags, expirySeconds, NOTHING, StoreMode.APPEND, bits, lastAccess);
       totalItems--; // the same item, moved; memcached changes it in place
       return ChangeResult.CHANGED;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -295,8 +282,7 @@ final class Shard {
 
   Arithmetic applyDelta(byte[] key, long hash, boolean increment, long delta, long expectedCas,
       InitialValue onMiss, ItemEditor editor) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
       long pos = lockedLive(key, tag, now);
@@ -330,8 +316,6 @@ final class Shard {
       lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET, bits, now);
       editor.edit(view.show(cursor, now), false);
       return Arithmetic.ok(result);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -347,8 +331,7 @@ final class Shard {
   }
 
   boolean touch(byte[] key, long hash, long expiresAt) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       long pos = lockedLive(key, HashIndex.tag(hash), now);
       if (pos < 0) {
@@ -357,29 +340,23 @@ final class Shard {
       lockedSetExpiry(cursor, expiresAt);
       lockedBump(cursor, now);
       return true;
-    } finally {
-      lock.unlock();
     }
   }
 
   void flushAll(long atMillis) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       if (atMillis <= config.clock().millis()) {
         flushedUpToCas = issuedCas;
         pendingFlushAt = 0;
       } else {
         pendingFlushAt = atMillis;
       }
-    } finally {
-      lock.unlock();
     }
   }
 
   /** Changes this shard's share of the memory limit, evicting until it fits. */
   void setBudget(int pages) {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       segments.setBudget(pages);
       if (segments.overBudget()) {
@@ -388,15 +365,12 @@ final class Shard {
       while (segments.overBudget() && lockedFreeDataPage(now, true)) {
         relocations++;
       }
-    } finally {
-      lock.unlock();
     }
   }
 
   /** This shard's counters; the engine adds up the shards' and fills in the limit. */
   EngineStats stats() {
-    lock.lock();
-    try {
+    synchronized (lock) {
       long now = lockedNow();
       long oldest = now;
       for (int p = 0; p < segments.pageSlots(); p++) {
@@ -406,20 +380,15 @@ final class Shard {
       }
       return new EngineStats(index.size(), totalItems, itemBytes + index.size() * Long.BYTES, 0,
           evicted, expiredUnfetched, evictedUnfetched, reclaimed, outOfMemory, (now - oldest) / 1000);
-    } finally {
-      lock.unlock();
     }
   }
 
   void close() {
-    lock.lock();
-    try {
+    synchronized (lock) {
       segments.clear();
       index.clear();
       writePage = -1;
       itemBytes = 0;
-    } finally {
-      lock.unlock();
     }
   }
 
