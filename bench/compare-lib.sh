@@ -7,6 +7,9 @@
 #   MEMORY_MB=64      -m of both servers
 #   BENCH_THREADS=2   --threads of larder bench
 #   MEMCASLAP=0       1: also run memcaslap against each (W1, and W2's multi-get as -d 16)
+#   SERVER_CPUS=      CPUs for both servers (taskset -c list, e.g. 1), and
+#   BENCH_CPUS=       CPUs for the load generator (e.g. 0): apart, the generator cannot preempt a server
+#                     or the reverse; unset, all share every CPU
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +19,10 @@ SERVER_THREADS="${SERVER_THREADS:-2}"
 MEMORY_MB="${MEMORY_MB:-64}"
 BENCH_THREADS="${BENCH_THREADS:-2}"
 MEMCASLAP="${MEMCASLAP:-0}"
+on_server_cpus=()
+[[ -n "${SERVER_CPUS:-}" ]] && on_server_cpus=(taskset -c "$SERVER_CPUS")
+on_bench_cpus=()
+[[ -n "${BENCH_CPUS:-}" ]] && on_bench_cpus=(taskset -c "$BENCH_CPUS")
 
 work="$(mktemp -d)"
 server_pids=()
@@ -42,17 +49,18 @@ start_servers() {
   memcached_port="$(free_port)"
   local user=()
   [[ "$(id -u)" == 0 ]] && user=(-u nobody)
-  memcached "${user[@]}" -l 127.0.0.1 -p "$memcached_port" -U 0 -t "$SERVER_THREADS" -m "$MEMORY_MB" &
+  "${on_server_cpus[@]}" memcached "${user[@]}" -l 127.0.0.1 -p "$memcached_port" -U 0 -t "$SERVER_THREADS" -m "$MEMORY_MB" &
   memcached_pid="$!"
   server_pids+=("$memcached_pid")
   larder_port="$(free_port)"
   # The launcher execs java, so this is the server's own pid.
-  "$root/larder" serve -l 127.0.0.1 -p "$larder_port" -t "$SERVER_THREADS" -m "$MEMORY_MB" &
+  "${on_server_cpus[@]}" "$root/larder" serve -l 127.0.0.1 -p "$larder_port" -t "$SERVER_THREADS" -m "$MEMORY_MB" &
   larder_pid="$!"
   server_pids+=("$larder_pid")
   await_port "$memcached_port"
   await_port "$larder_port"
-  echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)"
+  echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)" \
+    "${SERVER_CPUS:+on CPUs $SERVER_CPUS, the load generator on ${BENCH_CPUS:-all}}"
 }
 
 # compare LABEL BENCH_ARGS...: ROUNDS rounds of memcached then Larder; prints each run and the
@@ -65,14 +73,14 @@ compare() {
   # then one unmeasured run each, so that the JVM has compiled its hot path before it is measured.
   for target in memcached larder; do
     local port_var="${target}_port"
-    "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" --quiet \
+    "${on_bench_cpus[@]}" "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" --quiet \
       --prefill --duration "$DURATION" "$@" >/dev/null
   done
   for round in $(seq 1 "$ROUNDS"); do
     for target in memcached larder; do
       local port_var="${target}_port" pid_var="${target}_pid" before
       before="$(cpu_ticks "${!pid_var}")"
-      "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" \
+      "${on_bench_cpus[@]}" "$root/larder" bench --servers "127.0.0.1:${!port_var}" --threads "$BENCH_THREADS" \
         --duration "$DURATION" --quiet --json "$work/$label-$target-$round.json" "$@" >/dev/null
       echo $(($(cpu_ticks "${!pid_var}") - before)) >"$work/$label-$target-$round.ticks"
     done
@@ -113,14 +121,14 @@ compare_memcaslap() {
   # JVM down paths (eviction, compaction) that it compiles during the first seconds.
   for target in memcached larder; do
     local port_var="${target}_port"
-    memcaslap -s "127.0.0.1:${!port_var}" -t "$DURATION" "$@" >/dev/null
+    "${on_bench_cpus[@]}" memcaslap -s "127.0.0.1:${!port_var}" -t "$DURATION" "$@" >/dev/null
   done
   local rows=()
   for round in $(seq 1 "$ROUNDS"); do
     for target in memcached larder; do
       local port_var="${target}_port" pid_var="${target}_pid" before report ticks
       before="$(cpu_ticks "${!pid_var}")"
-      report="$(memcaslap -s "127.0.0.1:${!port_var}" -t "$DURATION" "$@" | grep 'TPS:' | tail -1)"
+      report="$("${on_bench_cpus[@]}" memcaslap -s "127.0.0.1:${!port_var}" -t "$DURATION" "$@" | grep 'TPS:' | tail -1)"
       ticks=$(($(cpu_ticks "${!pid_var}") - before))
       # memcaslap's last line: "Run time: 5.0s Ops: 751234 TPS: 150246 Net_rate: 35.4M/s"
       rows+=("$round $target $(sed -n 's/.*Ops: \([0-9]*\) TPS: \([0-9]*\).*/\1 \2/p' <<<"$report") $ticks")
