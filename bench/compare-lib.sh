@@ -59,8 +59,8 @@ start_servers() {
   server_pids+=("$larder_pid")
   await_port "$memcached_port"
   await_port "$larder_port"
-  echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)" \
-    "${SERVER_CPUS:+on CPUs $SERVER_CPUS, the load generator on ${BENCH_CPUS:-all}}"
+  echo "memcached on $memcached_port, larder on $larder_port (-t $SERVER_THREADS -m $MEMORY_MB)${SERVER_CPUS:+ on CPUs \
+$SERVER_CPUS, the load generator on ${BENCH_CPUS:-all}}"
 }
 
 # compare LABEL BENCH_ARGS...: ROUNDS rounds of memcached then Larder; prints each run and the
