@@ -49,7 +49,7 @@ load() {
 
 # sleeps PID: the voluntary context switches of all the process's threads so far.
 sleeps() {
-  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ { n += $2 } END { print n }'
+  awk '/^voluntary_ctxt_switches/ { n += $2 } END { print n }' /proc/"$1"/task/*/status 2>/dev/null
 }
 
 for command in "$@"; do
