@@ -15,14 +15,25 @@ public interface CacheEngine extends AutoCloseable {
   /** Looks {@code key} up; on a hit shows the item to {@code visitor} before returning. */
   Lookup get(byte[] key, ItemVisitor visitor);
 
-  /**
-   * A hint that {@code keys} from {@code from} (inclusive) to {@code to} are about to be looked up, as in
-   * a multi-get: an engine may bring their memory into the CPU cache together. Changes nothing.
-   */
-  default void prefetch(List<byte[]> keys, int from, int to) {}
-
   /** As {@link #get}, and on a hit sets the item's expiry to {@code expiresAt} first. */
   Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor);
+
+  /**
+   * Looks every key up in order, as {@link #get} (or, with {@code touch}, {@link #getAndTouch}) would
+   * one after another, and tells {@code visitor} how each ended. Each lookup is atomic for its key, as
+   * those are; an engine may make several under one lock and bring their memory into the CPU cache
+   * together, as a multi-get wants.
+   */
+  default void getAll(List<byte[]> keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
+    for (int i = 0; i < keys.size(); i++) {
+      int index = i;
+      ItemVisitor hit = item -> visitor.hit(index, item);
+      Lookup lookup = touch ? getAndTouch(keys.get(i), expiresAt, hit) : get(keys.get(i), hit);
+      if (!lookup.hit()) {
+        visitor.missed(i, lookup);
+      }
+    }
+  }
 
   /**
    * Looks {@code key} up and shows the item, with what the engine knows of its use and its lease

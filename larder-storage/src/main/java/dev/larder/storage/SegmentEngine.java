@@ -28,6 +28,11 @@ public final class SegmentEngine implements CacheEngine {
   private static final int MAX_SHARDS = 64;
   /** Shards are picked by the hash bits above those {@link HashIndex} uses. */
   private static final int SHARD_HASH_SHIFT = 40;
+  /**
+   * Keys a multi-key lookup prefetches and looks up together: enough to overlap their cache misses,
+   * few enough that they are still cached when looked up and that a shard's lock is held briefly.
+   */
+  private static final int LOOKUP_BATCH = 16;
 
   private final Shard[] shards;
   private final int pageSize;
@@ -78,31 +83,59 @@ public final class SegmentEngine implements CacheEngine {
     return shard(hash).lookup(key, hash, false, 0, visitor);
   }
 
-  /** Hands each shard its keys' hashes at once (a shard prefetches under its lock). */
+  /**
+   * Takes the keys {@link #LOOKUP_BATCH} at a time. A batch whose keys all fall in one shard (every
+   * batch when there is one shard) is prefetched and looked up under one hold of its lock; otherwise
+   * each shard prefetches its keys of the batch first, and the lookups follow in runs of consecutive
+   * keys of one shard, a hold of the lock per run.
+   */
   @Override
-  public void prefetch(List<byte[]> keys, int from, int to) {
-    int count = to - from;
-    long[] hashes = new long[count];
-    int[] shardOf = new int[count];
-    for (int i = 0; i < count; i++) {
-      byte[] key = keys.get(from + i);
-      hashes[i] = KeyHash.of(key, key.length);
-      shardOf[i] = shardIndex(hashes[i]);
+  public void getAll(List<byte[]> keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
+    long[] hashes = new long[keys.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = KeyHash.of(keys.get(i), keys.get(i).length);
     }
-    long[] batch = new long[count];
-    for (int i = 0; i < count; i++) {
-      int shard = shardOf[i];
-      if (shard < 0) {
-        continue; // in an earlier batch
+    for (int from = 0; from < hashes.length; from += LOOKUP_BATCH) {
+      int to = Math.min(hashes.length, from + LOOKUP_BATCH);
+      boolean oneRun = runEnd(hashes, from, to) == to;
+      if (!oneRun) {
+        prefetchByShard(hashes, from, to);
       }
+      for (int start = from, end; start < to; start = end) {
+        end = runEnd(hashes, start, to);
+        boolean prefetch = oneRun && end - start > 1;
+        shard(hashes[start]).lookupAll(keys, hashes, start, end, touch, expiresAt, prefetch, visitor);
+      }
+    }
+  }
+
+  /** Where the run of keys from {@code start} that fall in its shard ends, at most at {@code to}. */
+  private int runEnd(long[] hashes, int start, int to) {
+    int shard = shardIndex(hashes[start]);
+    int end = start + 1;
+    while (end < to && shardIndex(hashes[end]) == shard) {
+      end++;
+    }
+    return end;
+  }
+
+  /** Has each shard prefetch its keys among {@code hashes[from..to)}, one hold of its lock each. */
+  private void prefetchByShard(long[] hashes, int from, int to) {
+    long[] grouped = new long[to - from];
+    boolean[] taken = new boolean[to - from];
+    for (int i = from; i < to; i++) {
+      if (taken[i - from]) {
+        continue; // in an earlier shard's group
+      }
+      int shard = shardIndex(hashes[i]);
       int size = 0;
-      for (int j = i; j < count; j++) {
-        if (shardOf[j] == shard) {
-          batch[size++] = hashes[j];
-          shardOf[j] = -1;
+      for (int j = i; j < to; j++) {
+        if (!taken[j - from] && shardIndex(hashes[j]) == shard) {
+          grouped[size++] = hashes[j];
+          taken[j - from] = true;
         }
       }
-      shards[shard].prefetch(batch, size);
+      shards[shard].prefetch(grouped, 0, size);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.larder.storage;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,8 +69,10 @@ final class Shard {
   private long relocations;
   /** Bytes of the items the index points at. */
   private long itemBytes;
-  /** Written by {@link #prefetch} and {@link #lockedPrefetchSlots} only, to keep their reads. */
+  /** Written by {@link #lockedPrefetch} and {@link #lockedPrefetchSlots} only, to keep their reads. */
   private int prefetched;
+  /** The index slots {@link #lockedPrefetch} read, kept for its second loop. */
+  private long[] prefetchSlots = new long[0];
 
   private long totalItems;
   private long evicted;
@@ -88,45 +91,85 @@ final class Shard {
   Lookup lookup(byte[] key, long hash, boolean touch, long expiresAt, ItemVisitor visitor) {
     synchronized (lock) {
       long now = lockedNow();
-      long pos = index.find(HashIndex.tag(hash), key, keyMatcher);
-      if (pos < 0) {
-        return Lookup.MISS;
+      Lookup lookup = lockedLookup(key, hash, touch, expiresAt, now);
+      if (lookup.hit()) {
+        visitor.visit(view.show(cursor, now));
       }
-      ItemLayout.Cursor item = lockedRead(pos);
-      Lookup dead = lockedDeadness(item, now);
-      if (dead != null) {
-        lockedRemoveDead(pos, item, dead);
-        return dead;
-      }
-      if (touch) {
-        lockedSetExpiry(item, expiresAt);
-      }
-      lockedRecordAccess(item, now);
-      visitor.visit(view.show(item, now));
-      return Lookup.HIT;
+      return lookup;
     }
   }
 
   /**
-   * Reads the index slots where lookups of these hashes will start, then the first byte of the items
-   * they point at, each in a loop of its own. Reads that do not wait on each other overlap their cache
-   * misses, where the lookups one after another would each wait for two misses in turn; so a multi-get
-   * looks its keys up from the cache. Overwrites {@code hashes}.
+   * Looks up {@code keys} from {@code from} (inclusive) to {@code to}, whose hashes are at the same
+   * places in {@code hashes}, as {@link #lookup} does each, under one hold of the lock; with {@code
+   * prefetch}, first brings their memory into the CPU cache as {@link #prefetch} does.
    */
-  void prefetch(long[] hashes, int count) {
+  void lookupAll(List<byte[]> keys, long[] hashes, int from, int to, boolean touch, long expiresAt,
+      boolean prefetch, MultiLookupVisitor visitor) {
     synchronized (lock) {
-      for (int i = 0; i < count; i++) {
-        hashes[i] = index.homeSlot(HashIndex.tag(hashes[i]));
+      if (prefetch) {
+        lockedPrefetch(hashes, from, to);
       }
-      int touched = 0;
-      for (int i = 0; i < count; i++) {
-        long location = hashes[i] & HashIndex.LOCATION_MASK;
-        if (hashes[i] != 0) {
-          touched += segments.page(HashIndex.pageOf(location)).get(HashIndex.offsetOf(location));
+      long now = lockedNow();
+      for (int i = from; i < to; i++) {
+        Lookup lookup = lockedLookup(keys.get(i), hashes[i], touch, expiresAt, now);
+        if (lookup.hit()) {
+          visitor.hit(i, view.show(cursor, now));
+        } else {
+          visitor.missed(i, lookup);
         }
       }
-      prefetched = touched; // a use of what was read, so that the reads stay
     }
+  }
+
+  /** A lookup that on a hit leaves the item in {@link #cursor}, its access recorded. */
+  private Lookup lockedLookup(byte[] key, long hash, boolean touch, long expiresAt, long now) {
+    long pos = index.find(HashIndex.tag(hash), key, keyMatcher);
+    if (pos < 0) {
+      return Lookup.MISS;
+    }
+    ItemLayout.Cursor item = lockedRead(pos);
+    Lookup dead = lockedDeadness(item, now);
+    if (dead != null) {
+      lockedRemoveDead(pos, item, dead);
+      return dead;
+    }
+    if (touch) {
+      lockedSetExpiry(item, expiresAt);
+    }
+    lockedRecordAccess(item, now);
+    return Lookup.HIT;
+  }
+
+  /** As {@link #lookupAll}'s prefetch, for keys whose lookups follow under other holds of the lock. */
+  void prefetch(long[] hashes, int from, int to) {
+    synchronized (lock) {
+      lockedPrefetch(hashes, from, to);
+    }
+  }
+
+  /**
+   * Reads the index slots where lookups of {@code hashes[from..to)} will start, then the first byte of
+   * the items they point at, each in a loop of its own. Reads that do not wait on each other overlap
+   * their cache misses, where lookups one after another would each wait for two misses in turn; so a
+   * multi-get looks its keys up from the cache.
+   */
+  private void lockedPrefetch(long[] hashes, int from, int to) {
+    int count = to - from;
+    if (prefetchSlots.length < count) {
+      prefetchSlots = new long[count];
+    }
+    for (int i = 0; i < count; i++) {
+      prefetchSlots[i] = index.homeSlot(HashIndex.tag(hashes[from + i]));
+    }
+    int touched = 0;
+    for (int i = 0; i < count; i++) {
+      long location = prefetchSlots[i] & HashIndex.LOCATION_MASK;
+      if (prefetchSlots[i] != 0) {
+        touched += segments.page(HashIndex.pageOf(location)).get(HashIndex.offsetOf(location));
+      }
+    }
+    prefetched = touched; // a use of what was read, so that the reads stay
   }
 
   Lookup edit(byte[] key, long hash, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,6 +165,48 @@ abstract class CacheEngineContract {
     engine.getAndTouch(b("k"), Expiry.fromExptime(1, clock.millis()), item -> {});
     clock.advanceSeconds(2);
     assertThat(read("k")).isNull();
+  }
+
+  /** What {@link CacheEngine#getAll} told its visitor, a line per key: "0 hit v" or "1 MISS". */
+  List<String> getAll(boolean touch, long expiresAt, String... keys) {
+    List<String> seen = new ArrayList<>();
+    engine.getAll(Arrays.stream(keys).map(CacheEngineContract::b).toList(), touch, expiresAt,
+        new MultiLookupVisitor() {
+          @Override
+          public void hit(int index, ItemView item) {
+            seen.add(index + " hit " + UTF_8.decode(item.value()));
+          }
+
+          @Override
+          public void missed(int index, Lookup how) {
+            seen.add(index + " " + how);
+          }
+        });
+    return seen;
+  }
+
+  @Test
+  void getAllLooksTheKeysUpInOrderAndSaysHowEachLookupEnded() {
+    set("gone", "0");
+    engine.flushAll(0);
+    set("a", "1");
+    set("b", "2");
+    engine.store(StoreMode.SET, b("old"), 0, Expiry.fromExptime(1, clock.millis()), b("x"), 0);
+    clock.advanceSeconds(1);
+    assertThat(getAll(false, 0, "a", "missing", "old", "gone", "b", "a"))
+        .containsExactly("0 hit 1", "1 MISS", "2 EXPIRED", "3 FLUSHED", "4 hit 2", "5 hit 1");
+    assertThat(getAll(false, 0, "old")).containsExactly("0 MISS");
+    assertThat(getAll(false, 0)).isEmpty();
+  }
+
+  @Test
+  void getAllWithTouchSetsTheExpiryOfEveryHit() {
+    set("a", "1");
+    set("b", "2");
+    assertThat(getAll(true, Expiry.fromExptime(1, clock.millis()), "a", "missing", "b"))
+        .containsExactly("0 hit 1", "1 MISS", "2 hit 2");
+    clock.advanceSeconds(2);
+    assertThat(getAll(false, 0, "a", "b")).containsExactly("0 EXPIRED", "1 EXPIRED");
   }
 
   @Test

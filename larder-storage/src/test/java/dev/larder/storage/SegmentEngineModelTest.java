@@ -3,7 +3,9 @@ package dev.larder.storage;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -103,6 +105,7 @@ class SegmentEngineModelTest {
             segment.flushAll(at);
           }
         }
+        case 14 -> assertSameMultiRead(random.nextBoolean());
         case 16 -> assertSameEdit(key);
         case 17 -> {
           long expiresAt = random.nextBoolean() ? CacheEngine.KEEP_EXPIRY : expiry();
@@ -203,6 +206,28 @@ class SegmentEngineModelTest {
       }
     }
 
+    /** A multi-key lookup of up to 8 keys, some repeated, compared key by key as single reads are. */
+    private void assertSameMultiRead(boolean touch) {
+      long expiresAt = touch ? expiry() : 0;
+      List<byte[]> keys = new ArrayList<>();
+      for (int i = random.nextInt(9); i > 0; i--) {
+        keys.add(("k" + random.nextInt(KEYS)).getBytes(US_ASCII));
+      }
+      SeenByKey fromReference = new SeenByKey();
+      SeenByKey fromSegment = new SeenByKey();
+      reference.getAll(keys, touch, expiresAt, fromReference);
+      segment.getAll(keys, touch, expiresAt, fromSegment);
+      assertThat(fromSegment.lookups).as(where("get of %d keys", keys.size())).isEqualTo(fromReference.lookups);
+      assertThat(fromSegment.items).as(where("items of %d keys", keys.size())).usingRecursiveComparison()
+          .ignoringFields("cas").isEqualTo(fromReference.items);
+      for (int i = 0; i < keys.size(); i++) {
+        Seen seen = fromReference.items.get(i);
+        if (seen.value != null) {
+          noteCas(new String(keys.get(i), US_ASCII), seen.cas, fromSegment.items.get(i).cas);
+        }
+      }
+    }
+
     /** Records the uniques both engines showed for {@code key}, which must pair up one to one. */
     private void noteCas(String key, long fromReference, long fromSegment) {
       Long previous = referenceCas.put(key, fromReference);
@@ -281,6 +306,29 @@ class SegmentEngineModelTest {
       if (newExpiresAt != -1) {
         item.expiresAt(newExpiresAt);
       }
+    }
+  }
+  /** What a multi-key lookup told its visitor: how each key's lookup ended, and each hit's item. */
+  private static final class SeenByKey implements MultiLookupVisitor {
+    final List<Lookup> lookups = new ArrayList<>();
+    final List<Seen> items = new ArrayList<>();
+
+    @Override
+    public void hit(int index, ItemView item) {
+      Seen seen = new Seen();
+      seen.visit(item);
+      record(index, Lookup.HIT, seen);
+    }
+
+    @Override
+    public void missed(int index, Lookup how) {
+      record(index, how, new Seen());
+    }
+
+    private void record(int index, Lookup how, Seen seen) {
+      assertThat(index).as("keys in order").isEqualTo(lookups.size());
+      lookups.add(how);
+      items.add(seen);
     }
   }
 }

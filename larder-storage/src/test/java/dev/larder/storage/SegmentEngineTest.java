@@ -27,24 +27,20 @@ class SegmentEngineTest extends CacheEngineContract {
   }
 
   @Test
-  void prefetchLeavesItemsAndCountersAsTheyWere() {
+  void getAllOverManyKeysInSeveralShardsAnswersAsGetsOneByOne() {
     engine = newEngine(new EngineConfig(64 * MB, 256 * 1024, true, clock)); // four shards
-    List<byte[]> keys = List.of(b("a"), b("b"));
-    engine.prefetch(keys, 0, 2); // an empty index
-    List<byte[]> many = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      many.add(b("k" + i));
-      if (i % 2 == 0) {
-        set("k" + i, "v" + i);
+    assertThat(getAll(false, 0, "a", "b")).containsExactly("0 MISS", "1 MISS"); // an empty index
+    String[] keys = new String[45];
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = "k" + i % 40; // the last five repeat earlier keys
+      if (i < 40 && i % 2 == 0) {
+        set(keys[i], "v" + i);
       }
+      expected.add(i % 40 % 2 == 0 ? i + " hit v" + i % 40 : i + " MISS");
     }
-    EngineStats before = engine.stats();
-    engine.prefetch(many, 0, many.size());
-    engine.prefetch(many, 5, 21);
-    assertThat(engine.stats()).isEqualTo(before);
-    for (int i = 0; i < 40; i++) {
-      assertThat(read("k" + i)).isEqualTo(i % 2 == 0 ? "v" + i : null);
-    }
+    assertThat(getAll(false, 0, keys)).isEqualTo(expected);
+    assertThat(getAll(false, 0, "k2", "k2", "k3")).containsExactly("0 hit v2", "1 hit v2", "2 MISS");
   }
 
   @Override

@@ -11,7 +11,7 @@ import dev.larder.storage.Arithmetic;
 import dev.larder.storage.CacheEngine;
 import dev.larder.storage.Expiry;
 import dev.larder.storage.ItemView;
-import dev.larder.storage.ItemVisitor;
+import dev.larder.storage.MultiLookupVisitor;
 import dev.larder.storage.Lookup;
 import dev.larder.storage.StoreMode;
 import dev.larder.storage.StoreResult;
@@ -31,11 +31,6 @@ public final class TextCommandExecutor {
   private static final long MIN_MEMLIMIT_MEGABYTES = 8;
   /** ...and over a billion megabytes, taking such numbers for bytes. */
   private static final long MAX_MEMLIMIT_MEGABYTES = 1_000_000_000;
-  /**
-   * A multi-get's keys are prefetched this many at a time: enough to overlap their cache misses, few
-   * enough that they are still cached when looked up.
-   */
-  private static final int PREFETCH_BATCH = 16;
   /** What {@code stats conns} shows for a connection while it runs a command. */
   private static final String STATE_PARSING = "conn_parse_cmd";
   /** What it shows for a connection waiting for its next command. */
@@ -141,31 +136,14 @@ public final class TextCommandExecutor {
    */
   private void retrieve(TextRequest.Retrieve retrieve, ByteBuf out, long now) {
     long expiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
-    valueWriter.prepare(out, retrieve.returnCas());
-    int hits = 0;
-    int expired = 0;
-    int flushed = 0;
     List<byte[]> keys = retrieve.keys();
-    for (int i = 0; i < keys.size(); i++) {
-      if (i % PREFETCH_BATCH == 0 && keys.size() > 1) {
-        engine.prefetch(keys, i, Math.min(keys.size(), i + PREFETCH_BATCH));
-      }
-      byte[] key = keys.get(i);
-      valueWriter.key = key;
-      Lookup lookup = retrieve.touch() ? engine.getAndTouch(key, expiresAt, valueWriter) : engine.get(key, valueWriter);
-      if (lookup.hit()) {
-        hits++;
-      } else if (lookup == Lookup.EXPIRED) {
-        expired++;
-      } else if (lookup == Lookup.FLUSHED) {
-        flushed++;
-      }
-    }
-    valueWriter.out = null;
+    valueWriter.prepare(out, keys, retrieve.returnCas());
+    engine.getAll(keys, retrieve.touch(), expiresAt, valueWriter);
+    valueWriter.finish();
     if (retrieve.touch()) {
-      stats.countTouches(keys.size(), hits, expired, flushed);
+      stats.countTouches(keys.size(), valueWriter.hits, valueWriter.expired, valueWriter.flushed);
     } else {
-      stats.countGets(keys.size(), hits, expired, flushed);
+      stats.countGets(keys.size(), valueWriter.hits, valueWriter.expired, valueWriter.flushed);
     }
     if (retrieve.tooLongKeyFollows()) {
       // memcached drops the VALUE lines already built, and every other reply not yet sent.
@@ -327,20 +305,47 @@ public final class TextCommandExecutor {
     };
   }
 
-  /** Writes each hit as a VALUE line; one instance is reused so that a lookup allocates nothing. */
-  private static final class ValueWriter implements ItemVisitor {
-    ByteBuf out;
-    byte[] key;
+  /**
+   * Writes a retrieval's hits as VALUE lines and counts how its lookups ended; one instance is reused
+   * so that a lookup allocates nothing.
+   */
+  private static final class ValueWriter implements MultiLookupVisitor {
+    private ByteBuf out;
+    private List<byte[]> keys;
     private boolean withCas;
+    int hits;
+    int expired;
+    int flushed;
 
-    void prepare(ByteBuf target, boolean returnCas) {
-      this.out = target;
-      this.withCas = returnCas;
+    void prepare(ByteBuf target, List<byte[]> requestKeys, boolean returnCas) {
+      out = target;
+      keys = requestKeys;
+      withCas = returnCas;
+      hits = 0;
+      expired = 0;
+      flushed = 0;
+    }
+
+    /** Lets go of the request's buffer and keys; the counts stay readable. */
+    void finish() {
+      out = null;
+      keys = null;
     }
 
     @Override
-    public void visit(ItemView item) {
-      TextReplies.writeValue(out, key, item.flags(), item.value(), withCas, item.cas());
+    public void hit(int index, ItemView item) {
+      hits++;
+      TextReplies.writeValue(out, keys.get(index), item.flags(), item.value(), withCas, item.cas());
+    }
+
+    @Override
+    public void missed(int index, Lookup how) {
+      if (how == Lookup.EXPIRED) {
+        expired++;
+      } else if (how == Lookup.FLUSHED) {
+        flushed++;
+      }
     }
   }
+
 }
