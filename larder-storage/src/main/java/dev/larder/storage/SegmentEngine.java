@@ -1,5 +1,6 @@
 package dev.larder.storage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,7 @@ public final class SegmentEngine implements CacheEngine {
    * few enough that they are still cached when looked up and that a shard's lock is held briefly.
    */
   private static final int LOOKUP_BATCH = 16;
+  private static final ThreadLocal<LookupBatch> LOOKUP_BATCHES = ThreadLocal.withInitial(LookupBatch::new);
 
   private final Shard[] shards;
   private final int pageSize;
@@ -91,20 +93,22 @@ public final class SegmentEngine implements CacheEngine {
    */
   @Override
   public void getAll(List<byte[]> keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
-    long[] hashes = new long[keys.size()];
-    for (int i = 0; i < hashes.length; i++) {
-      hashes[i] = KeyHash.of(keys.get(i), keys.get(i).length);
-    }
-    for (int from = 0; from < hashes.length; from += LOOKUP_BATCH) {
-      int to = Math.min(hashes.length, from + LOOKUP_BATCH);
-      boolean oneRun = runEnd(hashes, from, to) == to;
-      if (!oneRun) {
-        prefetchByShard(hashes, from, to);
+    LookupBatch batch = LOOKUP_BATCHES.get();
+    long[] hashes = batch.hashes;
+    for (int first = 0; first < keys.size(); first += LOOKUP_BATCH) {
+      int count = Math.min(LOOKUP_BATCH, keys.size() - first);
+      for (int i = 0; i < count; i++) {
+        byte[] key = keys.get(first + i);
+        hashes[i] = KeyHash.of(key, key.length);
       }
-      for (int start = from, end; start < to; start = end) {
-        end = runEnd(hashes, start, to);
+      boolean oneRun = runEnd(hashes, 0, count) == count;
+      if (!oneRun) {
+        prefetchByShard(batch, count);
+      }
+      for (int start = 0, end; start < count; start = end) {
+        end = runEnd(hashes, start, count);
         boolean prefetch = oneRun && end - start > 1;
-        shard(hashes[start]).lookupAll(keys, hashes, start, end, touch, expiresAt, prefetch, visitor);
+        shard(hashes[start]).lookupAll(keys, first, hashes, start, end, touch, expiresAt, prefetch, visitor);
       }
     }
   }
@@ -119,24 +123,32 @@ public final class SegmentEngine implements CacheEngine {
     return end;
   }
 
-  /** Has each shard prefetch its keys among {@code hashes[from..to)}, one hold of its lock each. */
-  private void prefetchByShard(long[] hashes, int from, int to) {
-    long[] grouped = new long[to - from];
-    boolean[] taken = new boolean[to - from];
-    for (int i = from; i < to; i++) {
-      if (taken[i - from]) {
+  /** Has each shard prefetch its keys among the batch's first {@code count}, one hold of its lock each. */
+  private void prefetchByShard(LookupBatch batch, int count) {
+    long[] hashes = batch.hashes;
+    boolean[] taken = batch.taken;
+    Arrays.fill(taken, 0, count, false);
+    for (int i = 0; i < count; i++) {
+      if (taken[i]) {
         continue; // in an earlier shard's group
       }
       int shard = shardIndex(hashes[i]);
       int size = 0;
-      for (int j = i; j < to; j++) {
-        if (!taken[j - from] && shardIndex(hashes[j]) == shard) {
-          grouped[size++] = hashes[j];
-          taken[j - from] = true;
+      for (int j = i; j < count; j++) {
+        if (!taken[j] && shardIndex(hashes[j]) == shard) {
+          batch.grouped[size++] = hashes[j];
+          taken[j] = true;
         }
       }
-      shards[shard].prefetch(grouped, 0, size);
+      shards[shard].prefetch(batch.grouped, 0, size);
     }
+  }
+
+  /** A multi-key lookup's working arrays, one set per thread, so that a lookup allocates nothing. */
+  private static final class LookupBatch {
+    final long[] hashes = new long[LOOKUP_BATCH];
+    final long[] grouped = new long[LOOKUP_BATCH];
+    final boolean[] taken = new boolean[LOOKUP_BATCH];
   }
 
   @Override

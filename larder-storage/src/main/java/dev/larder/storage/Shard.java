@@ -100,11 +100,11 @@ final class Shard {
   }
 
   /**
-   * Looks up {@code keys} from {@code from} (inclusive) to {@code to}, whose hashes are at the same
-   * places in {@code hashes}, as {@link #lookup} does each, under one hold of the lock; with {@code
+   * Looks up the keys whose hashes are {@code hashes[from..to)}, key {@code i} being {@code
+   * keys.get(first + i)}, as {@link #lookup} does each, under one hold of the lock; with {@code
    * prefetch}, first brings their memory into the CPU cache as {@link #prefetch} does.
    */
-  void lookupAll(List<byte[]> keys, long[] hashes, int from, int to, boolean touch, long expiresAt,
+  void lookupAll(List<byte[]> keys, int first, long[] hashes, int from, int to, boolean touch, long expiresAt,
       boolean prefetch, MultiLookupVisitor visitor) {
     synchronized (lock) {
       if (prefetch) {
@@ -112,11 +112,11 @@ final class Shard {
       }
       long now = lockedNow();
       for (int i = from; i < to; i++) {
-        Lookup lookup = lockedLookup(keys.get(i), hashes[i], touch, expiresAt, now);
+        Lookup lookup = lockedLookup(keys.get(first + i), hashes[i], touch, expiresAt, now);
         if (lookup.hit()) {
-          visitor.hit(i, view.show(cursor, now));
+          visitor.hit(first + i, view.show(cursor, now));
         } else {
-          visitor.missed(i, lookup);
+          visitor.missed(first + i, lookup);
         }
       }
     }
