@@ -38,6 +38,8 @@ public final class TextRequestDecoder {
 
   /** Lines up to this size are copied into one array kept for the connection's life. */
   private static final int REUSED_LINE_BUFFER_LIMIT = 16 * 1024;
+  /** The list a retrieval's keys are parsed into keeps its array for up to this many keys. */
+  private static final int REUSED_KEY_LIST_LIMIT = 1024;
 
   /** What the decoder is in the middle of. */
   private enum State {
@@ -58,6 +60,8 @@ public final class TextRequestDecoder {
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
+  /** A retrieval's keys as they are parsed; each request gets its own copy of the list. */
+  private final ArrayList<byte[]> parsedKeys = new ArrayList<>();
   private final MetaCommandParser metaParser;
   private byte[] lineBuffer = new byte[256];
   private State state = State.READ_LINE;
@@ -307,7 +311,7 @@ public final class TextRequestDecoder {
       exptime = parsed.getAsLong();
       keysFrom = tokens.end(1);
     }
-    List<byte[]> keys = new ArrayList<>();
+    ArrayList<byte[]> keys = parsedKeys;
     boolean tooLongKeyFollows = false;
     int start = keysFrom;
     while (start < length) {
@@ -326,7 +330,13 @@ public final class TextRequestDecoder {
       keys.add(Arrays.copyOfRange(line, start, end));
       start = end;
     }
-    return new TextRequest.Retrieve(returnCas, touch, exptime, List.copyOf(keys), tooLongKeyFollows);
+    TextRequest request = new TextRequest.Retrieve(returnCas, touch, exptime, List.copyOf(keys), tooLongKeyFollows);
+    boolean huge = keys.size() > REUSED_KEY_LIST_LIMIT;
+    keys.clear();
+    if (huge) {
+      keys.trimToSize(); // a rare huge multi-get leaves no large array behind
+    }
+    return request;
   }
 
   /** {@code process_update_command}. */
