@@ -36,12 +36,16 @@ await_port "$port"
 bench() {
   "$root/larder" bench --servers "127.0.0.1:$port" --threads 2 --quiet "${bench_args[@]}" "$@" >/dev/null
 }
+# uptime_ms: the server JVM's uptime in milliseconds, the clock its GC log is stamped with.
+uptime_ms() {
+  jcmd "$pid" VM.uptime | awk 'NR == 2 { printf "%d", $1 * 1000 }'
+}
 bench --prefill --duration 5s  # sets every key; the JIT compiles the server's hot path
 jcmd "$pid" JFR.start name=garbage settings=none +jdk.ThreadAllocationStatistics#enabled=true \
   +jdk.ThreadAllocationStatistics#period=everyChunk filename="$work/alloc.jfr" >/dev/null
-start_ms="$(jcmd "$pid" VM.uptime | awk 'NR == 2 { printf "%d", $1 * 1000 }')"
+start_ms="$(uptime_ms)"
 bench --duration "$DURATION" --json "$work/run.json"
-end_ms="$(jcmd "$pid" VM.uptime | awk 'NR == 2 { printf "%d", $1 * 1000 }')"
+end_ms="$(uptime_ms)"
 jcmd "$pid" JFR.stop name=garbage >/dev/null
 jfr print --json --events jdk.ThreadAllocationStatistics "$work/alloc.jfr" >"$work/alloc.json"
 

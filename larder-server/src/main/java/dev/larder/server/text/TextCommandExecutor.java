@@ -347,5 +347,4 @@ public final class TextCommandExecutor {
       }
     }
   }
-
 }
