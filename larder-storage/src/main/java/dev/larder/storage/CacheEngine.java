@@ -1,6 +1,6 @@
 package dev.larder.storage;
 
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A protocol-neutral cache of byte keys and byte values.
@@ -24,11 +24,12 @@ public interface CacheEngine extends AutoCloseable {
    * those are; an engine may make several under one lock and bring their memory into the CPU cache
    * together, as a multi-get wants.
    */
-  default void getAll(List<byte[]> keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
+  default void getAll(KeyList keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
     for (int i = 0; i < keys.size(); i++) {
       int index = i;
       ItemVisitor hit = item -> visitor.hit(index, item);
-      Lookup lookup = touch ? getAndTouch(keys.get(i), expiresAt, hit) : get(keys.get(i), hit);
+      byte[] key = Arrays.copyOfRange(keys.array(i), keys.offset(i), keys.offset(i) + keys.length(i));
+      Lookup lookup = touch ? getAndTouch(key, expiresAt, hit) : get(key, hit);
       if (!lookup.hit()) {
         visitor.missed(i, lookup);
       }

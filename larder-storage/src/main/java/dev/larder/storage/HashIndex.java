@@ -22,10 +22,10 @@ final class HashIndex {
   /** The load above which the table grows before inserting. */
   private static final double MAX_LOAD = 0.9;
 
-  /** Tells whether the item at a location has a given key. */
+  /** Tells whether the item at a location has a given key, {@code key[offset..offset + length)}. */
   @FunctionalInterface
   interface KeyMatcher {
-    boolean matches(long location, byte[] key);
+    boolean matches(long location, byte[] key, int offset, int length);
   }
 
   private final Segments segments;
@@ -83,8 +83,8 @@ final class HashIndex {
     return pages.length + Math.max(1, pages.length / 4);
   }
 
-  /** The position of the slot for {@code key}, or -1. */
-  long find(int tag, byte[] key, KeyMatcher matcher) {
+  /** The position of the slot for the key {@code key[offset..offset + length)}, or -1. */
+  long find(int tag, byte[] key, int offset, int length, KeyMatcher matcher) {
     if (capacity == 0) {
       return -1;
     }
@@ -94,7 +94,7 @@ final class HashIndex {
       if (slot == 0 || distanceAt(pos, slot) < distance) {
         return -1;
       }
-      if (tagOf(slot) == tag && matcher.matches(slot & LOCATION_MASK, key)) {
+      if (tagOf(slot) == tag && matcher.matches(slot & LOCATION_MASK, key, offset, length)) {
         return pos;
       }
       pos = next(pos);

@@ -83,9 +83,9 @@ final class ItemLayout {
     return at + key.length;
   }
 
-  /** Whether the item at {@code offset} has exactly {@code key}. */
-  static boolean keyEquals(ByteBuffer page, int offset, byte[] key) {
-    if ((page.get(offset + 1) & 0xFF) != key.length) {
+  /** Whether the item at {@code offset} has exactly the key {@code key[keyOffset..keyOffset + keyLength)}. */
+  static boolean keyEquals(ByteBuffer page, int offset, byte[] key, int keyOffset, int keyLength) {
+    if ((page.get(offset + 1) & 0xFF) != keyLength) {
       return false;
     }
     int at = offset + 2;
@@ -95,13 +95,13 @@ final class ItemLayout {
     at += Integer.BYTES + Short.BYTES + ((page.get(offset) & HAS_FLAGS) != 0 ? Integer.BYTES : 0);
     // Eight bytes at a time: key comparison is the engine's hottest loop.
     int i = 0;
-    for (; i + Long.BYTES <= key.length; i += Long.BYTES) {
-      if (page.getLong(at + i) != (long) KEY_LONGS.get(key, i)) {
+    for (; i + Long.BYTES <= keyLength; i += Long.BYTES) {
+      if (page.getLong(at + i) != (long) KEY_LONGS.get(key, keyOffset + i)) {
         return false;
       }
     }
-    for (; i < key.length; i++) {
-      if (page.get(at + i) != key[i]) {
+    for (; i < keyLength; i++) {
+      if (page.get(at + i) != key[keyOffset + i]) {
         return false;
       }
     }

@@ -17,16 +17,21 @@ final class KeyHash {
 
   private KeyHash() {}
 
-  /** The hash of {@code key[0..length)}. */
-  static long of(byte[] key, int length) {
+  /** The hash of the whole of {@code key}. */
+  static long of(byte[] key) {
+    return of(key, 0, key.length);
+  }
+
+  /** The hash of {@code key[offset..offset + length)}: the same as that of those bytes alone. */
+  static long of(byte[] key, int offset, int length) {
     long h = length * C2;
     int i = 0;
     for (; i + Long.BYTES <= length; i += Long.BYTES) {
-      h = Long.rotateLeft(h ^ mixWord((long) LONGS.get(key, i)), 27) * 5 + 0x52dce729;
+      h = Long.rotateLeft(h ^ mixWord((long) LONGS.get(key, offset + i)), 27) * 5 + 0x52dce729;
     }
     long tail = 0;
     for (int shift = 0; i < length; i++, shift += 8) {
-      tail |= (key[i] & 0xFFL) << shift;
+      tail |= (key[offset + i] & 0xFFL) << shift;
     }
     return finish(h ^ mixWord(tail));
   }

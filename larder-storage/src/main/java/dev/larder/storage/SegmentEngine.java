@@ -1,7 +1,6 @@
 package dev.larder.storage;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -81,7 +80,7 @@ public final class SegmentEngine implements CacheEngine {
 
   @Override
   public Lookup get(byte[] key, ItemVisitor visitor) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).lookup(key, hash, false, 0, visitor);
   }
 
@@ -92,14 +91,14 @@ public final class SegmentEngine implements CacheEngine {
    * keys of one shard, a hold of the lock per run.
    */
   @Override
-  public void getAll(List<byte[]> keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
+  public void getAll(KeyList keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
     LookupBatch batch = LOOKUP_BATCHES.get();
     long[] hashes = batch.hashes;
     for (int first = 0; first < keys.size(); first += LOOKUP_BATCH) {
       int count = Math.min(LOOKUP_BATCH, keys.size() - first);
       for (int i = 0; i < count; i++) {
-        byte[] key = keys.get(first + i);
-        hashes[i] = KeyHash.of(key, key.length);
+        int key = first + i;
+        hashes[i] = KeyHash.of(keys.array(key), keys.offset(key), keys.length(key));
       }
       boolean oneRun = runEnd(hashes, 0, count) == count;
       if (!oneRun) {
@@ -153,45 +152,45 @@ public final class SegmentEngine implements CacheEngine {
 
   @Override
   public Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).lookup(key, hash, true, expiresAt, visitor);
   }
 
   @Override
   public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).edit(key, hash, createIfMissing, recordAccess, editor);
   }
 
   @Override
   public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
       boolean invalidate, ItemVisitor stored) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).store(mode, key, hash, flags, expiresAt, value, expectedCas, invalidate, stored);
   }
 
   @Override
   public ChangeResult delete(byte[] key, long expectedCas) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).delete(key, hash, expectedCas);
   }
 
   @Override
   public ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).markStale(key, hash, expectedCas, expiresAt);
   }
 
   @Override
   public Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
       ItemEditor editor) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).applyDelta(key, hash, increment, delta, expectedCas, onMiss, editor);
   }
 
   @Override
   public boolean touch(byte[] key, long expiresAt) {
-    long hash = KeyHash.of(key, key.length);
+    long hash = KeyHash.of(key);
     return shard(hash).touch(key, hash, expiresAt);
   }
 

@@ -1,7 +1,6 @@
 package dev.larder.storage;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -91,7 +90,7 @@ final class Shard {
   Lookup lookup(byte[] key, long hash, boolean touch, long expiresAt, ItemVisitor visitor) {
     synchronized (lock) {
       long now = lockedNow();
-      Lookup lookup = lockedLookup(key, hash, touch, expiresAt, now);
+      Lookup lookup = lockedLookup(key, 0, key.length, hash, touch, expiresAt, now);
       if (lookup.hit()) {
         visitor.visit(view.show(cursor, now));
       }
@@ -100,11 +99,11 @@ final class Shard {
   }
 
   /**
-   * Looks up the keys whose hashes are {@code hashes[from..to)}, key {@code i} being {@code
-   * keys.get(first + i)}, as {@link #lookup} does each, under one hold of the lock; with {@code
-   * prefetch}, first brings their memory into the CPU cache as {@link #prefetch} does.
+   * Looks up the keys whose hashes are {@code hashes[from..to)}, key {@code i} being key {@code first +
+   * i} of {@code keys}, as {@link #lookup} does each, under one hold of the lock; with {@code prefetch},
+   * first brings their memory into the CPU cache as {@link #prefetch} does.
    */
-  void lookupAll(List<byte[]> keys, int first, long[] hashes, int from, int to, boolean touch, long expiresAt,
+  void lookupAll(KeyList keys, int first, long[] hashes, int from, int to, boolean touch, long expiresAt,
       boolean prefetch, MultiLookupVisitor visitor) {
     synchronized (lock) {
       if (prefetch) {
@@ -112,19 +111,25 @@ final class Shard {
       }
       long now = lockedNow();
       for (int i = from; i < to; i++) {
-        Lookup lookup = lockedLookup(keys.get(first + i), hashes[i], touch, expiresAt, now);
+        int key = first + i;
+        Lookup lookup =
+            lockedLookup(keys.array(key), keys.offset(key), keys.length(key), hashes[i], touch, expiresAt, now);
         if (lookup.hit()) {
-          visitor.hit(first + i, view.show(cursor, now));
+          visitor.hit(key, view.show(cursor, now));
         } else {
-          visitor.missed(first + i, lookup);
+          visitor.missed(key, lookup);
         }
       }
     }
   }
 
-  /** A lookup that on a hit leaves the item in {@link #cursor}, its access recorded. */
-  private Lookup lockedLookup(byte[] key, long hash, boolean touch, long expiresAt, long now) {
-    long pos = index.find(HashIndex.tag(hash), key, keyMatcher);
+  /**
+   * A lookup of {@code key[keyOffset..keyOffset + keyLength)} that on a hit leaves the item in {@link
+   * #cursor}, its access recorded.
+   */
+  private Lookup lockedLookup(byte[] key, int keyOffset, int keyLength, long hash, boolean touch, long expiresAt,
+      long now) {
+    long pos = index.find(HashIndex.tag(hash), key, keyOffset, keyLength, keyMatcher);
     if (pos < 0) {
       return Lookup.MISS;
     }
@@ -176,7 +181,7 @@ final class Shard {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = index.find(tag, key, keyMatcher);
+      long pos = index.find(tag, key, 0, key.length, keyMatcher);
       Lookup dead = null;
       if (pos >= 0) {
         dead = lockedDeadness(lockedRead(pos), now);
@@ -450,10 +455,10 @@ final class Shard {
     return now;
   }
 
-  /** Whether the item at {@code location} has {@code key}; the index's key matcher. */
-  private boolean keyAt(long location, byte[] key) {
+  /** The index's key matcher: whether the item at {@code location} has {@code key[offset..offset + length)}. */
+  private boolean keyAt(long location, byte[] key, int offset, int length) {
     return ItemLayout.keyEquals(
-        segments.page(HashIndex.pageOf(location)), HashIndex.offsetOf(location), key);
+        segments.page(HashIndex.pageOf(location)), HashIndex.offsetOf(location), key, offset, length);
   }
 
   /** Points {@link #cursor} at the item of the slot at {@code pos}. */
@@ -465,7 +470,7 @@ final class Shard {
 
   /** The slot of the live item under {@code key}, left in {@link #cursor}; -1, removing a dead one. */
   private long lockedLive(byte[] key, int tag, long now) {
-    long pos = index.find(tag, key, keyMatcher);
+    long pos = index.find(tag, key, 0, key.length, keyMatcher);
     if (pos < 0) {
       return -1;
     }
@@ -480,7 +485,7 @@ final class Shard {
 
   /** After making room: the slot of {@code key}'s item, left in {@link #cursor}, or -1 if evicted. */
   private long lockedFindAgain(byte[] key, int tag) {
-    long pos = index.find(tag, key, keyMatcher);
+    long pos = index.find(tag, key, 0, key.length, keyMatcher);
     if (pos >= 0) {
       lockedRead(pos);
     }
@@ -773,7 +778,7 @@ final class Shard {
       ItemLayout.Cursor item = cursor.read(buffer, page, at);
       if (!item.has(ItemLayout.UNLINKED)) {
         buffer.get(item.keyOffset, keyScratch, 0, item.keyLength);
-        batchTags[count++] = HashIndex.tag(KeyHash.of(keyScratch, item.keyLength));
+        batchTags[count++] = HashIndex.tag(KeyHash.of(keyScratch, 0, item.keyLength));
       }
       at += item.size;
     }

@@ -170,7 +170,7 @@ abstract class CacheEngineContract {
   /** What {@link CacheEngine#getAll} told its visitor, a line per key: "0 hit v" or "1 MISS". */
   List<String> getAll(boolean touch, long expiresAt, String... keys) {
     List<String> seen = new ArrayList<>();
-    engine.getAll(Arrays.stream(keys).map(CacheEngineContract::b).toList(), touch, expiresAt,
+    engine.getAll(new PackedKeys(Arrays.stream(keys).map(CacheEngineContract::b).toList()), touch, expiresAt,
         new MultiLookupVisitor() {
           @Override
           public void hit(int index, ItemView item) {

@@ -215,8 +215,8 @@ class SegmentEngineModelTest {
       }
       SeenByKey fromReference = new SeenByKey();
       SeenByKey fromSegment = new SeenByKey();
-      reference.getAll(keys, touch, expiresAt, fromReference);
-      segment.getAll(keys, touch, expiresAt, fromSegment);
+      reference.getAll(new PackedKeys(keys), touch, expiresAt, fromReference);
+      segment.getAll(new PackedKeys(keys), touch, expiresAt, fromSegment);
       assertThat(fromSegment.lookups).as(where("get of %d keys", keys.size())).isEqualTo(fromReference.lookups);
       assertThat(fromSegment.items).as(where("items of %d keys", keys.size())).usingRecursiveComparison()
           .ignoringFields("cas").isEqualTo(fromReference.items);

@@ -43,6 +43,18 @@ class SegmentEngineTest extends CacheEngineContract {
     assertThat(getAll(false, 0, "k2", "k2", "k3")).containsExactly("0 hit v2", "1 hit v2", "2 MISS");
   }
 
+  @Test
+  void getAllFindsKeysOfEveryLengthAtOddOffsetsOfOneArray() {
+    String[] keys = new String[40];
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = "k".repeat(i) + i; // lengths 1 to 41: whole 8-byte words and tails
+      set(keys[i], "v" + i);
+      expected.add(i + " hit v" + i);
+    }
+    assertThat(getAll(false, 0, keys)).isEqualTo(expected);
+  }
+
   @Override
   CacheEngine newEngine(EngineConfig config) {
     return new SegmentEngine(config);

@@ -51,12 +51,14 @@ public final class TextReplies {
   private TextReplies() {}
 
   /**
-   * A hit of a get: {@code VALUE <key> <flags> <bytes>[ <cas>]\r\n<data>\r\n}. The value is copied from
-   * its position to its limit; the buffer's own position is left alone.
+   * A hit of a get: {@code VALUE <key> <flags> <bytes>[ <cas>]\r\n<data>\r\n}, the key being {@code
+   * key[keyOffset..keyOffset + keyLength)}. The value is copied from its position to its limit; the
+   * buffer's own position is left alone.
    */
-  public static void writeValue(ByteBuf out, byte[] key, int flags, ByteBuffer value, boolean withCas, long cas) {
+  public static void writeValue(ByteBuf out, byte[] key, int keyOffset, int keyLength, int flags, ByteBuffer value,
+      boolean withCas, long cas) {
     int length = value.remaining();
-    out.writeBytes(VALUE_PREFIX).writeBytes(key).writeByte(' ');
+    out.writeBytes(VALUE_PREFIX).writeBytes(key, keyOffset, keyLength).writeByte(' ');
     writeUnsigned(out, Integer.toUnsignedLong(flags));
     out.writeByte(' ');
     writeUnsigned(out, length);

@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Numbers hold exactly what memcached 1.6.18 keeps after parsing: flags are 32-bit unsigned values
  * in an {@code int}, exptimes are the 32-bit signed values memcached truncates them to, deltas and CAS
  * uniques are 64-bit unsigned values in a {@code long}. Keys and data are owned by the request and
- * must not be modified. {@code noreply} says that memcached would send no reply.
+ * must not be modified, except a retrieval's keys: those are the decoder's, valid until its next
+ * {@code decode}. {@code noreply} says that memcached would send no reply.
  */
 public sealed interface TextRequest {
 
@@ -21,12 +22,13 @@ public sealed interface TextRequest {
    * @param returnCas whether VALUE lines carry the CAS unique ({@code gets}, {@code gats})
    * @param touch whether each hit's exptime is set to {@code exptime} ({@code gat}, {@code gats})
    * @param exptime the new exptime for {@code gat}/{@code gats}; 0 otherwise
-   * @param keys the keys to look up, in order
+   * @param keys the keys to look up, in order; a decoded request's are valid until the decoder's next
+   *     {@code decode}, and a decoder may return the same request object again with other keys
    * @param tooLongKeyFollows a key over 250 bytes came after {@code keys}: memcached looks the earlier
    *     keys up, then drops their VALUE lines (and any replies it has not yet flushed) and answers
    *     {@code CLIENT_ERROR bad command line format} instead of {@code END}
    */
-  record Retrieve(boolean returnCas, boolean touch, long exptime, List<byte[]> keys, boolean tooLongKeyFollows)
+  record Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows)
       implements TextRequest {}
 
   /** A storage command with its data block, which ended in {@code \r\n} as it must. */

@@ -38,8 +38,6 @@ public final class TextRequestDecoder {
 
   /** Lines up to this size are copied into one array kept for the connection's life. */
   private static final int REUSED_LINE_BUFFER_LIMIT = 16 * 1024;
-  /** The list a retrieval's keys are parsed into keeps its array for up to this many keys. */
-  private static final int REUSED_KEY_LIST_LIMIT = 1024;
 
   /** What the decoder is in the middle of. */
   private enum State {
@@ -51,6 +49,12 @@ public final class TextRequestDecoder {
     SWALLOW
   }
 
+  /** The commands {@link #parseCommand} knows, the commonest first; see {@link #commandName}. */
+  private static final String[] COMMANDS = {"set", "get", "gets", "gat", "gats", "delete", "incr", "decr", "touch",
+      "add", "append", "replace", "prepend", "cas", "bget", "stats", "version", "quit", "flush_all", "verbosity",
+      "cache_memlimit", "shutdown", "slabs", "lru", "lru_crawler", "watch"};
+  private static final byte[][] COMMAND_BYTES =
+      Arrays.stream(COMMANDS).map(TextRequestDecoder::ascii).toArray(byte[][]::new);
   private static final byte[] GET_PREFIX = ascii("get ");
   private static final byte[] GETS_PREFIX = ascii("gets ");
   private static final byte[] HTTP_PREFIX = ascii("HTTP/");
@@ -60,8 +64,10 @@ public final class TextRequestDecoder {
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
-  /** A retrieval's keys as they are parsed; each request gets its own copy of the list. */
-  private final ArrayList<byte[]> parsedKeys = new ArrayList<>();
+  /** Every retrieval's keys: ranges of the line, so that the commonest requests allocate nothing. */
+  private final RetrievalKeys retrievalKeys = new RetrievalKeys();
+  private final TextRequest.Retrieve get = new TextRequest.Retrieve(false, false, 0, retrievalKeys, false);
+  private final TextRequest.Retrieve gets = new TextRequest.Retrieve(true, false, 0, retrievalKeys, false);
   private final MetaCommandParser metaParser;
   private byte[] lineBuffer = new byte[256];
   private State state = State.READ_LINE;
@@ -95,8 +101,12 @@ public final class TextRequestDecoder {
    * bytes are needed; then it has consumed nothing, or only bytes it keeps in its own state: the line
    * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
    * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
+   *
+   * <p>A retrieval's keys are ranges of the decoder's own buffer, and its request object may be one
+   * the decoder returned before: the request is to be carried out before the next call.
    */
   public TextRequest decode(ByteBuf in) {
+    retrievalKeys.clear();
     while (true) {
       switch (state) {
         case SWALLOW -> {
@@ -155,7 +165,7 @@ public final class TextRequestDecoder {
    * The commonest line, {@code get <key>}, read in one pass; null for any other line, which {@link
    * #parseCommand} reads to the same request through the general rules (tokens, NULs, key limits).
    */
-  private static TextRequest singleKeyGet(byte[] line, int length) {
+  private TextRequest singleKeyGet(byte[] line, int length) {
     int from = GET_PREFIX.length;
     int keyLength = length - from;
     if (keyLength < 1 || keyLength > MAX_KEY_LENGTH || !Arrays.equals(line, 0, from, GET_PREFIX, 0, from)) {
@@ -166,7 +176,9 @@ public final class TextRequestDecoder {
         return null;
       }
     }
-    return new TextRequest.Retrieve(false, false, 0, List.of(Arrays.copyOfRange(line, from, length)), false);
+    retrievalKeys.reset(line);
+    retrievalKeys.add(from, keyLength);
+    return get;
   }
 
   /** memcached's rule for input with no newline yet: wait, unless it cannot be a multiget. */
@@ -225,7 +237,7 @@ public final class TextRequestDecoder {
     if (ntokens < 2 || tokens.length(0) < 2) {
       return error(TextReplies.ERROR);
     }
-    String command = tokens.string(0);
+    String command = commandName();
     byte first = tokens.byteAt(0, 0);
     if (first == 'm' && tokens.length(0) == 2) {
       return meta(metaParser.parse(tokens));
@@ -265,6 +277,16 @@ public final class TextRequestDecoder {
       case "slabs", "lru", "lru_crawler", "watch" -> error(TextReplies.ERROR);
       default -> unknown(first);
     };
+  }
+
+  /** The first token as the constant of {@link #COMMANDS} it spells, so that no string is made; "" if none. */
+  private String commandName() {
+    for (int i = 0; i < COMMANDS.length; i++) {
+      if (tokens.is(0, COMMAND_BYTES[i])) {
+        return COMMANDS[i];
+      }
+    }
+    return "";
   }
 
   /** Carries out what a meta line asks: a request, then maybe dropping data; or awaiting ms's data block. */
@@ -311,7 +333,7 @@ public final class TextRequestDecoder {
       exptime = parsed.getAsLong();
       keysFrom = tokens.end(1);
     }
-    ArrayList<byte[]> keys = parsedKeys;
+    retrievalKeys.reset(line);
     boolean tooLongKeyFollows = false;
     int start = keysFrom;
     while (start < length) {
@@ -327,16 +349,13 @@ public final class TextRequestDecoder {
         tooLongKeyFollows = true;
         break;
       }
-      keys.add(Arrays.copyOfRange(line, start, end));
+      retrievalKeys.add(start, end - start);
       start = end;
     }
-    TextRequest request = new TextRequest.Retrieve(returnCas, touch, exptime, List.copyOf(keys), tooLongKeyFollows);
-    boolean huge = keys.size() > REUSED_KEY_LIST_LIMIT;
-    keys.clear();
-    if (huge) {
-      keys.trimToSize(); // a rare huge multi-get leaves no large array behind
+    if (touch || tooLongKeyFollows) {
+      return new TextRequest.Retrieve(returnCas, touch, exptime, retrievalKeys, tooLongKeyFollows);
     }
-    return request;
+    return returnCas ? gets : get;
   }
 
   /** {@code process_update_command}. */

@@ -3,6 +3,7 @@ package dev.larder.protocol.text;
 import dev.larder.protocol.SplitDecoding;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -44,11 +45,28 @@ final class DecoderHarness {
    * TextRequest.Close}, when the transport stops reading.
    */
   static boolean drain(TextRequestDecoder decoder, ByteBuf in, List<TextRequest> requests) {
-    return SplitDecoding.drain(decoder::decode, in, requests, TextRequest.Close.class::isInstance);
+    return SplitDecoding.drain(buffer -> owned(decoder.decode(buffer)), in, requests, TextRequest.Close.class::isInstance);
+  }
+
+  /**
+   * {@code request} with keys of its own, laid out as {@link RetrievalKeys#of} lays them out: a
+   * decoded retrieval's keys are the decoder's, rewritten by its next request.
+   */
+  static TextRequest owned(TextRequest request) {
+    if (request instanceof TextRequest.Retrieve retrieve) {
+      List<byte[]> keys = new ArrayList<>();
+      for (int i = 0; i < retrieve.keys().size(); i++) {
+        keys.add(retrieve.keys().copy(i));
+      }
+      return new TextRequest.Retrieve(retrieve.returnCas(), retrieve.touch(), retrieve.exptime(),
+          RetrievalKeys.of(keys), retrieve.tooLongKeyFollows());
+    }
+    return request;
   }
 
   private static Function<ByteBuf, TextRequest> requestDecoder() {
-    return new TextRequestDecoder(MAX_VALUE)::decode;
+    TextRequestDecoder decoder = new TextRequestDecoder(MAX_VALUE);
+    return in -> owned(decoder.decode(in));
   }
 
   private static Function<ByteBuf, TextResponse> responseDecoder() {

@@ -98,7 +98,7 @@ class TextCommandWriterTest {
     out.readBytes(wire);
     DecoderHarness.assertDecodes(wire,
         new TextRequest.Store(StorageCommand.CAS, KEY, -1, -1, bytes("val"), 99, true),
-        new TextRequest.Retrieve(true, true, 10, List.of(KEY, bytes("b")), false),
+        new TextRequest.Retrieve(true, true, 10, RetrievalKeys.of(List.of(KEY, bytes("b"))), false),
         new TextRequest.IncrDecr(true, KEY, -1L, false));
   }
 

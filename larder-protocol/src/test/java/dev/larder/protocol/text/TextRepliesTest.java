@@ -20,15 +20,15 @@ class TextRepliesTest {
   void value() {
     ByteBuf out = Unpooled.buffer();
     ByteBuffer value = ByteBuffer.wrap("xhello".getBytes(StandardCharsets.US_ASCII)).position(1);
-    TextReplies.writeValue(out, "k".getBytes(StandardCharsets.US_ASCII), -1, value, false, 0);
-    assertThat(written(out)).isEqualTo("VALUE k 4294967295 5\r\nhello\r\n");
+    TextReplies.writeValue(out, "get k2 k3".getBytes(StandardCharsets.US_ASCII), 7, 2, -1, value, false, 0);
+    assertThat(written(out)).isEqualTo("VALUE k3 4294967295 5\r\nhello\r\n");
     assertThat(value.position()).isEqualTo(1);
   }
 
   @Test
   void valueWithCas() {
     ByteBuf out = Unpooled.buffer();
-    TextReplies.writeValue(out, new byte[] {'a'}, 0, ByteBuffer.allocate(0), true, -1L);
+    TextReplies.writeValue(out, new byte[] {'a'}, 0, 1, 0, ByteBuffer.allocate(0), true, -1L);
     assertThat(written(out)).isEqualTo("VALUE a 0 0 18446744073709551615\r\n\r\n");
   }
 

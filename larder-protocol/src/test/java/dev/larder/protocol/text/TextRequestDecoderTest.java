@@ -46,8 +46,8 @@ class TextRequestDecoderTest {
     return new Retrieve(false, false, 0, keys(keys), false);
   }
 
-  private static List<byte[]> keys(String... keys) {
-    return Arrays.stream(keys).map(DecoderHarness::bytes).toList();
+  private static RetrievalKeys keys(String... keys) {
+    return RetrievalKeys.of(Arrays.stream(keys).map(DecoderHarness::bytes).toList());
   }
 
   private static ErrorReply error(byte[] line) {
@@ -80,7 +80,7 @@ class TextRequestDecoderTest {
     @Test
     void gatWithoutKeysIsAnEmptyRetrieval() {
       // memcached answers "gat 10" with "END".
-      assertDecodes("gat 10\r\n", new Retrieve(false, true, 10, List.of(), false));
+      assertDecodes("gat 10\r\n", new Retrieve(false, true, 10, keys(), false));
     }
 
     @Test
@@ -138,7 +138,7 @@ class TextRequestDecoderTest {
       in.writeBytes(bytes("\r\n"));
       TextRequest request = decoder.decode(in);
       assertThat(request).isInstanceOf(Retrieve.class);
-      assertThat(((Retrieve) request).keys()).hasSize(2000);
+      assertThat(((Retrieve) request).keys().size()).isEqualTo(2000);
       assertThat(in.readableBytes()).isZero();
     }
 
@@ -483,7 +483,7 @@ class TextRequestDecoderTest {
     TextRequestDecoder decoder = new TextRequestDecoder(MAX_VALUE);
     ByteBuf in = Unpooled.buffer();
     in.writeBytes(bytes("get a\r\nget b"));
-    assertThat(decoder.decode(in)).usingRecursiveComparison().isEqualTo(get("a"));
+    assertThat(DecoderHarness.owned(decoder.decode(in))).usingRecursiveComparison().isEqualTo(get("a"));
     assertThat(decoder.decode(in)).isNull();
     assertThat(in.readableBytes()).isEqualTo(5);
   }

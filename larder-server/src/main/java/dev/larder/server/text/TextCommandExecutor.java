@@ -1,5 +1,6 @@
 package dev.larder.server.text;
 
+import dev.larder.protocol.text.RetrievalKeys;
 import dev.larder.protocol.text.StorageCommand;
 import dev.larder.protocol.text.TextReplies;
 import dev.larder.protocol.text.TextRequest;
@@ -11,12 +12,12 @@ import dev.larder.storage.Arithmetic;
 import dev.larder.storage.CacheEngine;
 import dev.larder.storage.Expiry;
 import dev.larder.storage.ItemView;
+import dev.larder.storage.KeyList;
 import dev.larder.storage.Lookup;
 import dev.larder.storage.MultiLookupVisitor;
 import dev.larder.storage.StoreMode;
 import dev.larder.storage.StoreResult;
 import io.netty.buffer.ByteBuf;
-import java.util.List;
 
 /**
  * Carries out the text protocol requests of one connection on the engine and writes memcached 1.6.18's
@@ -42,6 +43,7 @@ public final class TextCommandExecutor {
   private final ServerStats stats;
   private final TextStats statsReport;
   private final MetaCommandExecutor meta;
+  private final EngineKeys engineKeys = new EngineKeys();
   private final ValueWriter valueWriter = new ValueWriter();
   /**
    * Reply bytes written since the point where memcached would last have sent its queued replies. It
@@ -136,10 +138,12 @@ public final class TextCommandExecutor {
    */
   private void retrieve(TextRequest.Retrieve retrieve, ByteBuf out, long now) {
     long expiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
-    List<byte[]> keys = retrieve.keys();
+    RetrievalKeys keys = retrieve.keys();
+    engineKeys.keys = keys;
     valueWriter.prepare(out, keys, retrieve.returnCas());
-    engine.getAll(keys, retrieve.touch(), expiresAt, valueWriter);
+    engine.getAll(engineKeys, retrieve.touch(), expiresAt, valueWriter);
     valueWriter.finish();
+    engineKeys.keys = null;
     if (retrieve.touch()) {
       stats.countTouches(keys.size(), valueWriter.hits, valueWriter.expired, valueWriter.flushed);
     } else {
@@ -305,19 +309,44 @@ public final class TextCommandExecutor {
     };
   }
 
+  /** A retrieval's keys as the engine takes them, ranges of the decoder's line; one instance, reused. */
+  private static final class EngineKeys implements KeyList {
+    private RetrievalKeys keys;
+
+    @Override
+    public int size() {
+      return keys.size();
+    }
+
+    @Override
+    public byte[] array(int index) {
+      return keys.line();
+    }
+
+    @Override
+    public int offset(int index) {
+      return keys.offset(index);
+    }
+
+    @Override
+    public int length(int index) {
+      return keys.length(index);
+    }
+  }
+
   /**
    * Writes a retrieval's hits as VALUE lines and counts how its lookups ended; one instance is reused
    * so that a lookup allocates nothing.
    */
   private static final class ValueWriter implements MultiLookupVisitor {
     private ByteBuf out;
-    private List<byte[]> keys;
+    private RetrievalKeys keys;
     private boolean withCas;
     int hits;
     int expired;
     int flushed;
 
-    void prepare(ByteBuf target, List<byte[]> requestKeys, boolean returnCas) {
+    void prepare(ByteBuf target, RetrievalKeys requestKeys, boolean returnCas) {
       out = target;
       keys = requestKeys;
       withCas = returnCas;
@@ -335,7 +364,8 @@ public final class TextCommandExecutor {
     @Override
     public void hit(int index, ItemView item) {
       hits++;
-      TextReplies.writeValue(out, keys.get(index), item.flags(), item.value(), withCas, item.cas());
+      TextReplies.writeValue(out, keys.line(), keys.offset(index), keys.length(index), item.flags(), item.value(),
+          withCas, item.cas());
     }
 
     @Override
