@@ -58,6 +58,18 @@ public interface CacheEngine extends AutoCloseable {
   }
 
   /**
+   * As {@link #store(StoreMode, byte[], int, long, byte[], long)}, the key being {@code
+   * key[keyOffset..keyOffset + keyLength)} and the value {@code value[valueOffset..valueOffset +
+   * valueLength)}: ranges of the caller's buffers, such as a protocol decoder's, which an engine may
+   * copy the item from without making arrays of them first.
+   */
+  default StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
+      byte[] value, int valueOffset, int valueLength, long expectedCas) {
+    return store(mode, Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), flags, expiresAt,
+        Arrays.copyOfRange(value, valueOffset, valueOffset + valueLength), expectedCas);
+  }
+
+  /**
    * Stores a value as {@link #store(StoreMode, byte[], int, long, byte[], long)} does, with memcached's
    * full CAS rules: a non-zero {@code expectedCas} also guards {@link StoreMode#APPEND} and {@link
    * StoreMode#PREPEND} ({@link StoreResult#EXISTS} when it differs); and with {@code invalidate}, a

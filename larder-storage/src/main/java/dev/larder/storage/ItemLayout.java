@@ -56,14 +56,15 @@ final class ItemLayout {
   }
 
   /**
-   * Writes a fresh item's header and key at {@code offset}, with the {@link #COPIED_BITS} of {@code
-   * bits}, accessed at {@code nowMillis}; returns where its {@code valueLength} value bytes go.
+   * Writes a fresh item's header and key, {@code key[keyOffset..keyOffset + keyLength)}, at {@code
+   * offset}, with the {@link #COPIED_BITS} of {@code bits}, accessed at {@code nowMillis}; returns where
+   * its {@code valueLength} value bytes go.
    */
-  static int writeHeaderAndKey(ByteBuffer page, int offset, byte[] key, int flags, long expirySeconds,
-      int valueLength, int bits, long nowMillis) {
+  static int writeHeaderAndKey(ByteBuffer page, int offset, byte[] key, int keyOffset, int keyLength, int flags,
+      long expirySeconds, int valueLength, int bits, long nowMillis) {
     int at = offset;
     page.put(at++, (byte) ((flags != 0 ? HAS_FLAGS : 0) | bits & COPIED_BITS));
-    page.put(at++, (byte) key.length);
+    page.put(at++, (byte) keyLength);
     for (int rest = valueLength; ; rest >>>= 7) {
       if (rest < 0x80) {
         page.put(at++, (byte) rest);
@@ -79,8 +80,8 @@ final class ItemLayout {
       page.putInt(at, flags);
       at += Integer.BYTES;
     }
-    page.put(at, key);
-    return at + key.length;
+    page.put(at, key, keyOffset, keyLength);
+    return at + keyLength;
   }
 
   /** Whether the item at {@code offset} has exactly the key {@code key[keyOffset..keyOffset + keyLength)}. */

@@ -166,7 +166,17 @@ public final class SegmentEngine implements CacheEngine {
   public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
       boolean invalidate, ItemVisitor stored) {
     long hash = KeyHash.of(key);
-    return shard(hash).store(mode, key, hash, flags, expiresAt, value, expectedCas, invalidate, stored);
+    return shard(hash)
+        .store(mode, key, 0, key.length, hash, flags, expiresAt, value, 0, value.length, expectedCas, invalidate, stored);
+  }
+
+  /** Stores straight from the caller's arrays: neither the key nor the value is copied out first. */
+  @Override
+  public StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
+      byte[] value, int valueOffset, int valueLength, long expectedCas) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).store(mode, key, keyOffset, keyLength, hash, flags, expiresAt, value, valueOffset, valueLength,
+        expectedCas, false, item -> {});
   }
 
   @Override

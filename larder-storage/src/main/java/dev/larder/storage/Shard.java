@@ -209,16 +209,20 @@ final class Shard {
       outOfMemory++;
       return false;
     }
-    lockedWrite(-1, tag, key, 0, 0, NOTHING, StoreMode.SET, 0, now);
+    lockedWrite(-1, tag, key, 0, key.length, 0, 0, NOTHING, 0, 0, StoreMode.SET, 0, now);
     return true;
   }
 
-  StoreResult store(StoreMode mode, byte[] key, long hash, int flags, long expiresAt, byte[] value,
-      long expectedCas, boolean invalidate, ItemVisitor stored) {
+  /**
+   * Stores the key {@code key[keyOffset..keyOffset + keyLength)} with the value {@code
+   * value[valueOffset..valueOffset + valueLength)}, as {@link CacheEngine#store} says.
+   */
+  StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, long hash, int flags, long expiresAt,
+      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = lockedLive(key, tag, now);
+      long pos = lockedLive(key, keyOffset, keyLength, tag, now);
       ItemLayout.Cursor existing = pos < 0 ? null : cursor;
       boolean storesStale = false;
       switch (mode) {
@@ -256,26 +260,27 @@ final class Shard {
           break;
       }
       boolean joins = mode == StoreMode.APPEND || mode == StoreMode.PREPEND;
-      int valueLength = joins ? existing.valueLength + value.length : value.length;
+      int newLength = joins ? existing.valueLength + valueLength : valueLength;
       int newFlags = joins ? existing.flags : flags;
       long expirySeconds = joins || storesStale ? existing.expirySeconds : ItemLayout.toSeconds(expiresAt);
       int bits = storesStale ? ItemLayout.STALE | existing.bits & ItemLayout.WIN_TOKEN_SENT : 0;
-      if (!config.fitsItemSize(key.length, valueLength) || !fitsSegment(key.length, valueLength, newFlags)) {
+      if (!config.fitsItemSize(keyLength, newLength) || !fitsSegment(keyLength, newLength, newFlags)) {
         return StoreResult.TOO_LARGE;
       }
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(key.length, valueLength, newFlags), now)) {
+      if (!lockedMakeRoom(ItemLayout.size(keyLength, newLength, newFlags), now)) {
         outOfMemory++;
         return StoreResult.NO_MEMORY;
       }
       if (relocations != before) {
-        pos = lockedFindAgain(key, tag);
+        pos = lockedFindAgain(key, keyOffset, keyLength, tag);
         if (pos < 0 && mode != StoreMode.SET && mode != StoreMode.ADD) {
           // making room evicted the item this store depended on
           return mode == StoreMode.CAS ? StoreResult.NOT_FOUND : StoreResult.NOT_STORED;
         }
       }
-      lockedWrite(pos, tag, key, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET, bits, now);
+      lockedWrite(pos, tag, key, keyOffset, keyLength, newFlags, expirySeconds, value, valueOffset, valueLength,
+          joins ? mode : StoreMode.SET, bits, now);
       stored.visit(view.show(cursor, now));
       return StoreResult.STORED;
     }
@@ -283,7 +288,7 @@ final class Shard {
 
   ChangeResult delete(byte[] key, long hash, long expectedCas) {
     synchronized (lock) {
-      long pos = lockedLive(key, HashIndex.tag(hash), lockedNow());
+      long pos = lockedLive(key, 0, key.length, HashIndex.tag(hash), lockedNow());
       ChangeResult guard = lockedGuard(pos, expectedCas);
       if (guard == ChangeResult.CHANGED) {
         lockedUnlink(pos, cursor);
@@ -297,7 +302,7 @@ final class Shard {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = lockedLive(key, tag, now);
+      long pos = lockedLive(key, 0, key.length, tag, now);
       ChangeResult guard = lockedGuard(pos, expectedCas);
       if (guard != ChangeResult.CHANGED) {
         return guard;
@@ -311,10 +316,11 @@ final class Shard {
         outOfMemory++;
         return ChangeResult.NOT_FOUND; // only with -M: no room for the copy
       }
-      if (relocations != before && (pos = lockedFindAgain(key, tag)) < 0) {
+      if (relocations != before && (pos = lockedFindAgain(key, 0, key.length, tag)) < 0) {
         return ChangeResult.NOT_FOUND; // making room evicted it
       }
-      lockedWrite(pos, tag, key, flags, expirySeconds, NOTHING, StoreMode.APPEND, bits, lastAccess);
+      lockedWrite(pos, tag, key, 0, key.length, flags, expirySeconds, NOTHING, 0, 0, StoreMode.APPEND, bits,
+          lastAccess);
       totalItems--; // the same item, moved; memcached changes it in place
       return ChangeResult.CHANGED;
     }
@@ -333,7 +339,7 @@ final class Shard {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = lockedLive(key, tag, now);
+      long pos = lockedLive(key, 0, key.length, tag, now);
       if (pos < 0) {
         return onMiss == null ? Arithmetic.notFound() : lockedCreateNumber(key, tag, onMiss, editor, now);
       }
@@ -358,10 +364,11 @@ final class Shard {
         outOfMemory++;
         return Arithmetic.notFound(); // only with -M: no room for the new value
       }
-      if (relocations != before && (pos = lockedFindAgain(key, tag)) < 0) {
+      if (relocations != before && (pos = lockedFindAgain(key, 0, key.length, tag)) < 0) {
         return Arithmetic.notFound(); // making room evicted it
       }
-      lockedWrite(pos, tag, key, flags, expirySeconds, digits, StoreMode.SET, bits, now);
+      lockedWrite(pos, tag, key, 0, key.length, flags, expirySeconds, digits, 0, digits.length, StoreMode.SET, bits,
+          now);
       editor.edit(view.show(cursor, now), false);
       return Arithmetic.ok(result);
     }
@@ -373,7 +380,8 @@ final class Shard {
       outOfMemory++;
       return Arithmetic.notFound(); // only with -M: no room for it
     }
-    lockedWrite(-1, tag, key, 0, ItemLayout.toSeconds(initial.expiresAt()), digits, StoreMode.SET, 0, now);
+    lockedWrite(-1, tag, key, 0, key.length, 0, ItemLayout.toSeconds(initial.expiresAt()), digits, 0, digits.length,
+        StoreMode.SET, 0, now);
     editor.edit(view.show(cursor, now), true);
     return Arithmetic.created(initial.value());
   }
@@ -381,7 +389,7 @@ final class Shard {
   boolean touch(byte[] key, long hash, long expiresAt) {
     synchronized (lock) {
       long now = lockedNow();
-      long pos = lockedLive(key, HashIndex.tag(hash), now);
+      long pos = lockedLive(key, 0, key.length, HashIndex.tag(hash), now);
       if (pos < 0) {
         return false;
       }
@@ -468,9 +476,12 @@ final class Shard {
     return cursor.read(segments.page(page), page, HashIndex.offsetOf(location));
   }
 
-  /** The slot of the live item under {@code key}, left in {@link #cursor}; -1, removing a dead one. */
-  private long lockedLive(byte[] key, int tag, long now) {
-    long pos = index.find(tag, key, 0, key.length, keyMatcher);
+  /**
+   * The slot of the live item under the key {@code key[offset..offset + length)}, left in {@link
+   * #cursor}; -1, removing a dead one.
+   */
+  private long lockedLive(byte[] key, int offset, int length, int tag, long now) {
+    long pos = index.find(tag, key, offset, length, keyMatcher);
     if (pos < 0) {
       return -1;
     }
@@ -483,9 +494,12 @@ final class Shard {
     return pos;
   }
 
-  /** After making room: the slot of {@code key}'s item, left in {@link #cursor}, or -1 if evicted. */
-  private long lockedFindAgain(byte[] key, int tag) {
-    long pos = index.find(tag, key, 0, key.length, keyMatcher);
+  /**
+   * After making room: the slot of the item of the key {@code key[offset..offset + length)}, left in
+   * {@link #cursor}, or -1 if evicted.
+   */
+  private long lockedFindAgain(byte[] key, int offset, int length, int tag) {
+    long pos = index.find(tag, key, offset, length, keyMatcher);
     if (pos >= 0) {
       lockedRead(pos);
     }
@@ -558,22 +572,22 @@ final class Shard {
    * is the current item's slot, -1 for a new key. {@code bits} are the header bits it starts with
    * ({@link ItemLayout#FETCHED} and the lease bits); {@code accessedAt} its last access (epoch millis).
    */
-  private void lockedWrite(long pos, int tag, byte[] key, int flags, long expirySeconds, byte[] value,
-      StoreMode joining, int bits, long accessedAt) {
+  private void lockedWrite(long pos, int tag, byte[] key, int keyOffset, int keyLength, int flags, long expirySeconds,
+      byte[] value, int valueOffset, int valueLength, StoreMode joining, int bits, long accessedAt) {
     int oldLength = joining == StoreMode.SET ? 0 : cursor.valueLength;
-    int valueLength = oldLength + value.length;
-    int size = ItemLayout.size(key.length, valueLength, flags);
+    int newLength = oldLength + valueLength;
+    int size = ItemLayout.size(keyLength, newLength, flags);
     int page = writePage;
     int offset = segments.append(page, size);
     ByteBuffer buffer = segments.page(page);
-    int valueAt =
-        ItemLayout.writeHeaderAndKey(buffer, offset, key, flags, expirySeconds, valueLength, bits, accessedAt);
+    int valueAt = ItemLayout.writeHeaderAndKey(
+        buffer, offset, key, keyOffset, keyLength, flags, expirySeconds, newLength, bits, accessedAt);
     if (joining == StoreMode.SET) {
-      buffer.put(valueAt, value);
+      buffer.put(valueAt, value, valueOffset, valueLength);
     } else {
       int valueFirst = joining == StoreMode.PREPEND ? valueAt : valueAt + oldLength;
-      int oldFirst = joining == StoreMode.PREPEND ? valueAt + value.length : valueAt;
-      buffer.put(valueFirst, value);
+      int oldFirst = joining == StoreMode.PREPEND ? valueAt + valueLength : valueAt;
+      buffer.put(valueFirst, value, valueOffset, valueLength);
       buffer.put(oldFirst, segments.view(cursor.pageNumber).clear(), cursor.valueOffset, oldLength);
     }
     long location = HashIndex.location(page, offset);

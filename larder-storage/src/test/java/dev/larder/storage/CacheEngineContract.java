@@ -71,6 +71,20 @@ abstract class CacheEngineContract {
   }
 
   @Test
+  void storesAKeyAndAValueGivenAsRangesOfLargerArrays() {
+    byte[] line = b("set a-longer-key 5 0 5"); // the key's 12 bytes span a whole 8-byte word
+    byte[] data = b("[hello]");
+    assertThat(engine.store(StoreMode.SET, line, 4, 12, 5, 0, data, 1, 5, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(read("a-longer-key")).isEqualTo("hello");
+    assertThat(flagsOf("a-longer-key")).isEqualTo(5);
+    assertThat(engine.store(StoreMode.APPEND, line, 4, 12, 0, 0, data, 6, 1, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.PREPEND, line, 4, 12, 0, 0, data, 0, 1, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(read("a-longer-key")).isEqualTo("[hello]");
+    assertThat(engine.store(StoreMode.ADD, line, 4, 1, 0, 0, data, 1, 0, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(read("a")).isEmpty();
+  }
+
+  @Test
   void addOnlyStoresNewKeysAndReplaceOnlyExistingOnes() {
     assertThat(engine.store(StoreMode.REPLACE, b("k"), 0, 0, b("r"), 0)).isEqualTo(StoreResult.NOT_STORED);
     assertThat(engine.store(StoreMode.ADD, b("k"), 0, 0, b("a"), 0)).isEqualTo(StoreResult.STORED);

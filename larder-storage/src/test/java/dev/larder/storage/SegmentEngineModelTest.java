@@ -81,8 +81,10 @@ class SegmentEngineModelTest {
           long expiresAt = expiry();
           byte[] value = VALUES[random.nextInt(VALUES.length)].getBytes(US_ASCII);
           boolean invalidate = random.nextInt(4) == 0;
-          assertThat(segment.store(mode, k, flags, expiresAt, value, segmentCas(key), invalidate, item -> {}))
-              .as(where("%s %s", mode, key))
+          StoreResult actual = !invalidate && random.nextBoolean()
+              ? storeFromRanges(mode, k, flags, expiresAt, value, segmentCas(key))
+              : segment.store(mode, k, flags, expiresAt, value, segmentCas(key), invalidate, item -> {});
+          assertThat(actual).as(where("%s %s", mode, key))
               .isEqualTo(reference.store(mode, k, flags, expiresAt, value, referenceCas(key), invalidate, item -> {}));
         }
         case 10 -> {
@@ -204,6 +206,13 @@ class SegmentEngineModelTest {
       if (expected.hit()) {
         noteCas(key, fromReference.cas, fromSegment.cas);
       }
+    }
+
+    /** The segment engine's store of a key and a value handed over inside larger arrays, as a decoder does. */
+    private StoreResult storeFromRanges(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long cas) {
+      byte[] line = ("set " + new String(key, US_ASCII) + " 0 0 9").getBytes(US_ASCII);
+      byte[] data = ("<" + new String(value, US_ASCII) + ">").getBytes(US_ASCII);
+      return segment.store(mode, line, 4, key.length, flags, expiresAt, data, 1, value.length, cas);
     }
 
     /** A multi-key lookup of up to 8 keys, some repeated, compared key by key as single reads are. */

@@ -1,6 +1,8 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.meta.MetaRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,9 +12,10 @@ import java.util.List;
  *
  * <p>Numbers hold exactly what memcached 1.6.18 keeps after parsing: flags are 32-bit unsigned values
  * in an {@code int}, exptimes are the 32-bit signed values memcached truncates them to, deltas and CAS
- * uniques are 64-bit unsigned values in a {@code long}. Keys and data are owned by the request and
- * must not be modified, except a retrieval's keys: those are the decoder's, valid until its next
- * {@code decode}. {@code noreply} says that memcached would send no reply.
+ * uniques are 64-bit unsigned values in a {@code long}. Keys and data must not be modified; those of
+ * {@link Retrieve} and {@link Store} are ranges of the decoder's buffers, valid until its next {@code
+ * decode}, and the others are owned by the request. {@code noreply} says that memcached would send no
+ * reply.
  */
 public sealed interface TextRequest {
 
@@ -31,10 +34,111 @@ public sealed interface TextRequest {
   record Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows)
       implements TextRequest {}
 
-  /** A storage command with its data block, which ended in {@code \r\n} as it must. */
-  record Store(
-      StorageCommand command, byte[] key, int flags, long exptime, byte[] data, long casUnique, boolean noreply)
-      implements TextRequest {}
+  /**
+   * A storage command with its data block, which ended in {@code \r\n} as it must. Its key and data are
+   * ranges of arrays: a decoded one's are the decoder's buffers, and the decoder fills the same object
+   * again for its next storage command, so it is valid until the decoder's next {@code decode}.
+   */
+  final class Store implements TextRequest {
+    private StorageCommand command;
+    private byte[] keyBytes;
+    private int keyOffset;
+    private int keyLength;
+    private int flags;
+    private long exptime;
+    private long casUnique;
+    private boolean noreply;
+    private byte[] data;
+    private int dataLength;
+
+    /** A request with a key and data of their own, built rather than decoded. */
+    public Store(
+        StorageCommand command, byte[] key, int flags, long exptime, byte[] data, long casUnique, boolean noreply) {
+      setLine(command, key, 0, key.length, flags, exptime, casUnique, noreply);
+      setData(data, data.length);
+    }
+
+    /** An empty one, for a decoder to fill. */
+    Store() {}
+
+    /** What the command line says; the key is {@code line[keyOffset..keyOffset + keyLength)}. */
+    void setLine(StorageCommand newCommand, byte[] line, int newKeyOffset, int newKeyLength, int newFlags,
+        long newExptime, long newCasUnique, boolean newNoreply) {
+      command = newCommand;
+      keyBytes = line;
+      keyOffset = newKeyOffset;
+      keyLength = newKeyLength;
+      flags = newFlags;
+      exptime = newExptime;
+      casUnique = newCasUnique;
+      noreply = newNoreply;
+    }
+
+    /** The data block: {@code block[0..length)}. */
+    void setData(byte[] block, int length) {
+      data = block;
+      dataLength = length;
+    }
+
+    public StorageCommand command() {
+      return command;
+    }
+
+    /** The array that holds the key, from {@link #keyOffset} for {@link #keyLength} bytes. */
+    public byte[] keyBytes() {
+      return keyBytes;
+    }
+
+    public int keyOffset() {
+      return keyOffset;
+    }
+
+    public int keyLength() {
+      return keyLength;
+    }
+
+    /** The key in an array of its own. */
+    public byte[] copyKey() {
+      return Arrays.copyOfRange(keyBytes, keyOffset, keyOffset + keyLength);
+    }
+
+    public int flags() {
+      return flags;
+    }
+
+    public long exptime() {
+      return exptime;
+    }
+
+    public long casUnique() {
+      return casUnique;
+    }
+
+    public boolean noreply() {
+      return noreply;
+    }
+
+    /** The array that holds the data block, from index 0 for {@link #dataLength} bytes. */
+    public byte[] data() {
+      return data;
+    }
+
+    public int dataLength() {
+      return dataLength;
+    }
+
+    /** The data block in an array of its own. */
+    public byte[] copyData() {
+      return Arrays.copyOf(data, dataLength);
+    }
+
+    @Override
+    public String toString() {
+      return "Store[" + command + " " + new String(keyBytes, keyOffset, keyLength, StandardCharsets.ISO_8859_1)
+          + " flags=" + Integer.toUnsignedString(flags) + " exptime=" + exptime + " bytes=" + dataLength
+          + " cas=" + Long.toUnsignedString(casUnique) + (noreply ? " noreply" : "") + "]";
+    }
+  }
 
   /**
    * A storage command whose declared length is over the decoder's value limit. Its data block is

@@ -36,8 +36,8 @@ public final class TextRequestDecoder {
   /** memcached gives up on a long unterminated line that starts with more spaces than this. */
   static final int MAX_LEADING_SPACES = 100;
 
-  /** Lines up to this size are copied into one array kept for the connection's life. */
-  private static final int REUSED_LINE_BUFFER_LIMIT = 16 * 1024;
+  /** Lines and data blocks up to this size are copied into arrays kept for the connection's life. */
+  private static final int REUSED_BUFFER_LIMIT = 16 * 1024;
 
   /** What the decoder is in the middle of. */
   private enum State {
@@ -69,18 +69,16 @@ public final class TextRequestDecoder {
   private final TextRequest.Retrieve get = new TextRequest.Retrieve(false, false, 0, retrievalKeys, false);
   private final TextRequest.Retrieve gets = new TextRequest.Retrieve(true, false, 0, retrievalKeys, false);
   private final MetaCommandParser metaParser;
-  private byte[] lineBuffer = new byte[256];
+  private final ReusedBytes lineBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
+  private final ReusedBytes dataBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
   private State state = State.READ_LINE;
   /** Bytes of the current line already searched for a newline, so long lines are not rescanned. */
   private int scannedLineBytes;
   private final BytesToDrop toDrop = new BytesToDrop();
-  private StorageCommand pendingCommand;
-  private byte[] pendingKey;
-  private int pendingFlags;
-  private long pendingExptime;
-  private long pendingCas;
+  /** Every storage command, filled from its line and then from its data block. */
+  private final TextRequest.Store store = new TextRequest.Store();
+  /** The length of the data block awaited. */
   private int pendingLength;
-  private boolean pendingNoreply;
   /** An ms line awaiting its data block; null while the pending block is a storage command's. */
   private MetaCommandParser.AwaitValue pendingMetaSet;
 
@@ -102,8 +100,9 @@ public final class TextRequestDecoder {
    * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
    * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
    *
-   * <p>A retrieval's keys are ranges of the decoder's own buffer, and its request object may be one
-   * the decoder returned before: the request is to be carried out before the next call.
+   * <p>A retrieval's keys and a storage command's key and data are ranges of the decoder's own
+   * buffers, and such a request may be an object the decoder returned before: it is to be carried out
+   * before the next call.
    */
   public TextRequest decode(ByteBuf in) {
     retrievalKeys.clear();
@@ -142,7 +141,7 @@ public final class TextRequestDecoder {
       in.skipBytes(readable);
       return new TextRequest.Close(CloseReason.GET_LINE_TOO_LONG);
     }
-    byte[] line = lineBuffer(lineLength);
+    byte[] line = lineBuffer.forLength(lineLength);
     in.readBytes(line, 0, lineLength);
     in.skipBytes(1);
     // memcached strips one '\r' before the '\n', but not from a line that is only "\r".
@@ -209,8 +208,8 @@ public final class TextRequestDecoder {
     if (in.readableBytes() < pendingLength + 2) {
       return null;
     }
-    byte[] data = new byte[pendingLength];
-    in.readBytes(data);
+    byte[] data = dataBuffer.forLength(pendingLength);
+    in.readBytes(data, 0, pendingLength);
     boolean terminated = in.readByte() == '\r' & in.readByte() == '\n';
     state = State.READ_LINE;
     if (pendingMetaSet != null) {
@@ -218,16 +217,14 @@ public final class TextRequestDecoder {
       pendingMetaSet = null;
       // memcached answers a bad chunk of ms whatever its q flag says.
       return terminated
-          ? new TextRequest.Meta(new MetaRequest.Set(set.key(), data, set.flags()))
+          ? new TextRequest.Meta(new MetaRequest.Set(set.key(), Arrays.copyOf(data, pendingLength), set.flags()))
           : new TextRequest.BadDataChunk(StorageCommand.SET, false);
     }
-    byte[] key = pendingKey;
-    pendingKey = null;
     if (!terminated) {
-      return new TextRequest.BadDataChunk(pendingCommand, pendingNoreply);
+      return new TextRequest.BadDataChunk(store.command(), store.noreply());
     }
-    return new TextRequest.Store(
-        pendingCommand, key, pendingFlags, pendingExptime, data, pendingCas, pendingNoreply);
+    store.setData(data, pendingLength);
+    return store;
   }
 
   /** {@code process_command_ascii}: dispatch on the first token as memcached does, letter first. */
@@ -385,20 +382,16 @@ public final class TextRequestDecoder {
     if (valueLength < 0 || valueLength > Integer.MAX_VALUE - 2) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
-    byte[] key = tokens.copy(1);
     if (valueLength > maxValueBytes) {
       state = State.SWALLOW;
       toDrop.start(valueLength + 2);
-      return new TextRequest.ValueTooLarge(command, key, noreply);
+      return new TextRequest.ValueTooLarge(command, tokens.copy(1), noreply);
     }
     state = State.READ_DATA;
-    pendingCommand = command;
-    pendingKey = key;
-    pendingFlags = (int) flags.getAsLong();
-    pendingExptime = exptime.getAsLong();
-    pendingCas = cas;
+    // The key stays in the line's array, which is not written again before the next line.
+    store.setLine(command, tokens.line(), tokens.start(1), tokens.length(1), (int) flags.getAsLong(),
+        exptime.getAsLong(), cas, noreply);
     pendingLength = (int) valueLength;
-    pendingNoreply = noreply;
     return null;
   }
 
@@ -513,17 +506,6 @@ public final class TextRequestDecoder {
 
   private OptionalLong unsigned64(int index) {
     return MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(index), tokens.length(index));
-  }
-
-  /** The reused line array; a rare huge multiget line gets its own, so that it is not kept. */
-  private byte[] lineBuffer(int length) {
-    if (length > REUSED_LINE_BUFFER_LIMIT) {
-      return new byte[length];
-    }
-    if (lineBuffer.length < length) {
-      lineBuffer = new byte[Math.max(length, Math.min(lineBuffer.length * 2, REUSED_LINE_BUFFER_LIMIT))];
-    }
-    return lineBuffer;
   }
 
   private static TextRequest error(byte[] line) {

@@ -49,8 +49,8 @@ final class DecoderHarness {
   }
 
   /**
-   * {@code request} with keys of its own, laid out as {@link RetrievalKeys#of} lays them out: a
-   * decoded retrieval's keys are the decoder's, rewritten by its next request.
+   * {@code request} with keys and data of its own, laid out as a request built by hand lays them out:
+   * a decoded retrieval's or storage command's are the decoder's, rewritten by its next request.
    */
   static TextRequest owned(TextRequest request) {
     if (request instanceof TextRequest.Retrieve retrieve) {
@@ -60,6 +60,10 @@ final class DecoderHarness {
       }
       return new TextRequest.Retrieve(retrieve.returnCas(), retrieve.touch(), retrieve.exptime(),
           RetrievalKeys.of(keys), retrieve.tooLongKeyFollows());
+    }
+    if (request instanceof TextRequest.Store store) {
+      return new TextRequest.Store(store.command(), store.copyKey(), store.flags(), store.exptime(), store.copyData(),
+          store.casUnique(), store.noreply());
     }
     return request;
   }

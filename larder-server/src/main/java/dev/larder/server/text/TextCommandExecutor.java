@@ -159,18 +159,14 @@ public final class TextCommandExecutor {
   }
 
   private void store(TextRequest.Store store, ByteBuf out, long now) {
-    StoreResult result = engine.store(
-        modeOf(store.command()),
-        store.key(),
-        store.flags(),
-        Expiry.fromExptime(store.exptime(), now),
-        store.data(),
+    StoreResult result = engine.store(modeOf(store.command()), store.keyBytes(), store.keyOffset(), store.keyLength(),
+        store.flags(), Expiry.fromExptime(store.exptime(), now), store.data(), 0, store.dataLength(),
         store.casUnique());
     switch (result) {
-      case TOO_LARGE -> refuseTooLarge(store.command(), store.key(), store.noreply(), out);
+      case TOO_LARGE -> refuseTooLarge(store.command(), store.copyKey(), store.noreply(), out);
       case NO_MEMORY -> {
         stats.storeNoMemory.increment();
-        invalidateIfSet(store.command(), store.key());
+        invalidateIfSet(store.command(), store.copyKey());
         reply(out, replyTo(result), store.noreply());
       }
       case STORED, EXISTS, NOT_FOUND, NOT_STORED -> {
