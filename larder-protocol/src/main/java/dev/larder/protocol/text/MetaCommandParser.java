@@ -4,7 +4,7 @@ import dev.larder.protocol.meta.MetaBase64;
 import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.meta.MetaRequest;
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -30,6 +30,8 @@ final class MetaCommandParser {
   record AwaitValue(byte[] key, MetaFlags flags, int length) implements MetaLine {}
 
   private final int maxValueBytes;
+  /** Every line's flags are read into this one. */
+  private final Flags flags = new Flags();
 
   MetaCommandParser(int maxValueBytes) {
     this.maxValueBytes = maxValueBytes;
@@ -65,7 +67,7 @@ final class MetaCommandParser {
     if (tokens.ntokens() > MAX_TOKENS) {
       return error(MetaReplies.TOO_MANY_GET_FLAGS);
     }
-    Flags flags = new Flags(tokens, 2);
+    Flags flags = this.flags.read(tokens, 2);
     if (flags.error != null) {
       return error(flags.error);
     }
@@ -89,7 +91,7 @@ final class MetaCommandParser {
     }
     int valueLength = (int) length.getAsLong();
     long swallow = valueLength + 2L;
-    Flags flags = new Flags(tokens, 3);
+    Flags flags = this.flags.read(tokens, 3);
     if (flags.error != null) {
       return new Done(new TextRequest.ErrorReply(flags.error, false), swallow);
     }
@@ -110,7 +112,7 @@ final class MetaCommandParser {
     if (tokens.ntokens() > MAX_TOKENS) {
       return error(MetaReplies.TOO_MANY_FLAGS);
     }
-    Flags flags = new Flags(tokens, 2);
+    Flags flags = this.flags.read(tokens, 2);
     if (flags.error != null) {
       return error(MetaReplies.INVALID_OR_DUPLICATE_FLAG);
     }
@@ -128,7 +130,7 @@ final class MetaCommandParser {
     if (tokens.ntokens() > MAX_TOKENS) {
       return error(MetaReplies.TOO_MANY_FLAGS);
     }
-    Flags flags = new Flags(tokens, 2);
+    Flags flags = this.flags.read(tokens, 2);
     if (flags.error != null) {
       return error(MetaReplies.INVALID_OR_DUPLICATE_FLAG);
     }
@@ -169,43 +171,72 @@ final class MetaCommandParser {
    * memcached. The key is decoded here when {@code b} is among the flags.
    */
   private static final class Flags {
-    final CommandTokens tokens;
-    final ByteArrayOutputStream order = new ByteArrayOutputStream();
+    /** The first byte of every flag token, in request order: {@code order[0..orderLength)}. */
+    final byte[] order = new byte[MAX_TOKENS];
+    int orderLength;
+    /** A bit for each flag seen, flags 0 to 63 in the first word, 64 to 126 in the second. */
+    final long[] seen = new long[2];
+    CommandTokens tokens;
     byte[] key;
     byte[] error;
-    int opaqueToken = -1;
+    int opaqueToken;
     boolean base64Key;
     boolean quiet;
     boolean value;
     boolean noBump;
     boolean invalidate;
-    long ttl = MetaFlags.ABSENT;
-    long vivifyTtl = MetaFlags.ABSENT;
-    long recacheTtl = MetaFlags.ABSENT;
+    long ttl;
+    long vivifyTtl;
+    long recacheTtl;
     int clientFlags;
     boolean hasCompareCas;
     long compareCas;
-    long delta = 1;
+    long delta;
     long initial;
     byte mode;
 
-    Flags(CommandTokens tokens, int first) {
-      this.tokens = tokens;
-      this.key = tokens.copy(1);
-      boolean[] seen = new boolean[FLAG_LIMIT];
+    /** Reads the flags of the line in {@code tokens}, from token {@code first} on; returns this. */
+    Flags read(CommandTokens lineTokens, int first) {
+      reset(lineTokens);
       for (int i = first; i < tokens.count(); i++) {
         int flag = tokens.byteAt(i, 0) & 0xFF;
-        if (flag >= FLAG_LIMIT || seen[flag]) {
+        long bit = 1L << flag; // shifts by flag % 64
+        if (flag >= FLAG_LIMIT || (seen[flag >> 6] & bit) != 0) {
           error = MetaReplies.DUPLICATE_FLAG;
-          return;
+          return this;
         }
-        seen[flag] = true;
+        seen[flag >> 6] |= bit;
         if (!parse(i, (char) flag)) {
           error = MetaReplies.INVALID_FLAG;
-          return;
+          return this;
         }
-        order.write(flag);
+        order[orderLength++] = (byte) flag;
       }
+      return this;
+    }
+
+    private void reset(CommandTokens lineTokens) {
+      tokens = lineTokens;
+      key = tokens.copy(1);
+      orderLength = 0;
+      seen[0] = 0;
+      seen[1] = 0;
+      error = null;
+      opaqueToken = -1;
+      base64Key = false;
+      quiet = false;
+      value = false;
+      noBump = false;
+      invalidate = false;
+      ttl = MetaFlags.ABSENT;
+      vivifyTtl = MetaFlags.ABSENT;
+      recacheTtl = MetaFlags.ABSENT;
+      clientFlags = 0;
+      hasCompareCas = false;
+      compareCas = 0;
+      delta = 1;
+      initial = 0;
+      mode = 0;
     }
 
     /** Reads flag token {@code i}; false for a flag memcached does not know. */
@@ -281,7 +312,7 @@ final class MetaCommandParser {
 
     MetaFlags build() {
       byte[] opaque = opaqueToken < 0 ? null : tokens.copy(opaqueToken);
-      return new MetaFlags(order.toByteArray(), opaque, base64Key, quiet, value, noBump, invalidate, ttl,
+      return new MetaFlags(Arrays.copyOf(order, orderLength), opaque, base64Key, quiet, value, noBump, invalidate, ttl,
           vivifyTtl, recacheTtl, clientFlags, hasCompareCas, compareCas, delta, initial, mode);
     }
   }

@@ -144,6 +144,14 @@ class MetaCommandDecodingTest {
     }
 
     @Test
+    void aLineKeepsNoFlagOfTheLineBefore() {
+      assertDecodes("mg Zm9v b v q u I T30 N-1 R5 Oabc C9 F7 D2 J3 MD\r\nmg k\r\n",
+          get("foo", Flags.of("bvquITNROCFDJM").ttl(30).vivify(-1).recache(5).opaque("Oabc").cas(9).clientFlags(7)
+              .delta(2).initial(3).mode('D')),
+          get("k", Flags.of("")));
+    }
+
+    @Test
     void refusals() {
       assertDecodes("mg\r\n", ERROR);
       assertDecodes("mg " + "k".repeat(251) + " v\r\n", BAD_FORMAT);
