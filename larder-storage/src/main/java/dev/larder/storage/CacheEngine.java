@@ -49,24 +49,21 @@ public interface CacheEngine extends AutoCloseable {
   Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor);
 
   /**
+   * As {@link #edit(byte[], boolean, boolean, ItemEditor)}, the key being {@code
+   * key[keyOffset..keyOffset + keyLength)}, a range of the caller's buffer.
+   */
+  default Lookup edit(byte[] key, int keyOffset, int keyLength, boolean createIfMissing, boolean recordAccess,
+      ItemEditor editor) {
+    return edit(Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), createIfMissing, recordAccess, editor);
+  }
+
+  /**
    * Stores a value under the rules of {@code mode}. For {@link StoreMode#APPEND} and {@link
    * StoreMode#PREPEND} the existing flags and expiry are kept and {@code flags}/{@code expiresAt} are
    * ignored. {@code expectedCas} is read only by {@link StoreMode#CAS}.
    */
   default StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
     return store(mode, key, flags, expiresAt, value, expectedCas, false, item -> {});
-  }
-
-  /**
-   * As {@link #store(StoreMode, byte[], int, long, byte[], long)}, the key being {@code
-   * key[keyOffset..keyOffset + keyLength)} and the value {@code value[valueOffset..valueOffset +
-   * valueLength)}: ranges of the caller's buffers, such as a protocol decoder's, which an engine may
-   * copy the item from without making arrays of them first.
-   */
-  default StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
-      byte[] value, int valueOffset, int valueLength, long expectedCas) {
-    return store(mode, Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), flags, expiresAt,
-        Arrays.copyOfRange(value, valueOffset, valueOffset + valueLength), expectedCas);
   }
 
   /**
@@ -79,6 +76,18 @@ public interface CacheEngine extends AutoCloseable {
    */
   StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
       boolean invalidate, ItemVisitor stored);
+
+  /**
+   * As {@link #store(StoreMode, byte[], int, long, byte[], long, boolean, ItemVisitor)}, the key being
+   * {@code key[keyOffset..keyOffset + keyLength)} and the value {@code value[valueOffset..valueOffset +
+   * valueLength)}: ranges of the caller's buffers, such as a protocol decoder's, which an engine may
+   * copy the item from without making arrays of them first.
+   */
+  default StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
+      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
+    return store(mode, Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), flags, expiresAt,
+        Arrays.copyOfRange(value, valueOffset, valueOffset + valueLength), expectedCas, invalidate, stored);
+  }
 
   /**
    * Removes the item under {@code key} after a store was refused as {@link StoreResult#TOO_LARGE}, as

@@ -158,25 +158,29 @@ public final class SegmentEngine implements CacheEngine {
 
   @Override
   public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
-    long hash = KeyHash.of(key);
-    return shard(hash).edit(key, hash, createIfMissing, recordAccess, editor);
+    return edit(key, 0, key.length, createIfMissing, recordAccess, editor);
+  }
+
+  @Override
+  public Lookup edit(byte[] key, int keyOffset, int keyLength, boolean createIfMissing, boolean recordAccess,
+      ItemEditor editor) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).edit(key, keyOffset, keyLength, hash, createIfMissing, recordAccess, editor);
   }
 
   @Override
   public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
       boolean invalidate, ItemVisitor stored) {
-    long hash = KeyHash.of(key);
-    return shard(hash)
-        .store(mode, key, 0, key.length, hash, flags, expiresAt, value, 0, value.length, expectedCas, invalidate, stored);
+    return store(mode, key, 0, key.length, flags, expiresAt, value, 0, value.length, expectedCas, invalidate, stored);
   }
 
   /** Stores straight from the caller's arrays: neither the key nor the value is copied out first. */
   @Override
   public StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
-      byte[] value, int valueOffset, int valueLength, long expectedCas) {
+      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
     long hash = KeyHash.of(key, keyOffset, keyLength);
     return shard(hash).store(mode, key, keyOffset, keyLength, hash, flags, expiresAt, value, valueOffset, valueLength,
-        expectedCas, false, item -> {});
+        expectedCas, invalidate, stored);
   }
 
   @Override

@@ -177,11 +177,13 @@ final class Shard {
     prefetched = touched; // a use of what was read, so that the reads stay
   }
 
-  Lookup edit(byte[] key, long hash, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
+  /** {@link CacheEngine#edit} of the key {@code key[keyOffset..keyOffset + keyLength)}. */
+  Lookup edit(byte[] key, int keyOffset, int keyLength, long hash, boolean createIfMissing, boolean recordAccess,
+      ItemEditor editor) {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = index.find(tag, key, 0, key.length, keyMatcher);
+      long pos = index.find(tag, key, keyOffset, keyLength, keyMatcher);
       Lookup dead = null;
       if (pos >= 0) {
         dead = lockedDeadness(lockedRead(pos), now);
@@ -190,7 +192,7 @@ final class Shard {
           pos = -1;
         }
       }
-      boolean created = pos < 0 && createIfMissing && lockedCreateEmpty(key, tag, now);
+      boolean created = pos < 0 && createIfMissing && lockedCreateEmpty(key, keyOffset, keyLength, tag, now);
       if (pos < 0 && !created) {
         return dead != null ? dead : Lookup.MISS;
       }
@@ -203,13 +205,16 @@ final class Shard {
     }
   }
 
-  /** Stores an empty item under {@code key} and leaves {@link #cursor} on it; false if it finds no room. */
-  private boolean lockedCreateEmpty(byte[] key, int tag, long now) {
-    if (!fitsSegment(key.length, 0, 0) || !lockedMakeRoom(ItemLayout.size(key.length, 0, 0), now)) {
+  /**
+   * Stores an empty item under the key {@code key[offset..offset + length)} and leaves {@link #cursor}
+   * on it; false if it finds no room.
+   */
+  private boolean lockedCreateEmpty(byte[] key, int offset, int length, int tag, long now) {
+    if (!fitsSegment(length, 0, 0) || !lockedMakeRoom(ItemLayout.size(length, 0, 0), now)) {
       outOfMemory++;
       return false;
     }
-    lockedWrite(-1, tag, key, 0, key.length, 0, 0, NOTHING, 0, 0, StoreMode.SET, 0, now);
+    lockedWrite(-1, tag, key, offset, length, 0, 0, NOTHING, 0, 0, StoreMode.SET, 0, now);
     return true;
   }
 

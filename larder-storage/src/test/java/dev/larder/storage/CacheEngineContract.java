@@ -74,14 +74,28 @@ abstract class CacheEngineContract {
   void storesAKeyAndAValueGivenAsRangesOfLargerArrays() {
     byte[] line = b("set a-longer-key 5 0 5"); // the key's 12 bytes span a whole 8-byte word
     byte[] data = b("[hello]");
-    assertThat(engine.store(StoreMode.SET, line, 4, 12, 5, 0, data, 1, 5, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.SET, line, 4, 12, 5, 0, data, 1, 5, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
     assertThat(read("a-longer-key")).isEqualTo("hello");
     assertThat(flagsOf("a-longer-key")).isEqualTo(5);
-    assertThat(engine.store(StoreMode.APPEND, line, 4, 12, 0, 0, data, 6, 1, 0)).isEqualTo(StoreResult.STORED);
-    assertThat(engine.store(StoreMode.PREPEND, line, 4, 12, 0, 0, data, 0, 1, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.APPEND, line, 4, 12, 0, 0, data, 6, 1, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.PREPEND, line, 4, 12, 0, 0, data, 0, 1, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
     assertThat(read("a-longer-key")).isEqualTo("[hello]");
-    assertThat(engine.store(StoreMode.ADD, line, 4, 1, 0, 0, data, 1, 0, 0)).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.ADD, line, 4, 1, 0, 0, data, 1, 0, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
     assertThat(read("a")).isEmpty();
+  }
+
+  @Test
+  void editsAndCreatesAKeyGivenAsARangeOfALargerArray() {
+    set("a-longer-key", "v");
+    byte[] line = b("mg a-longer-key v N30");
+    String[] seen = new String[1];
+    ItemEditor show = (item, created) -> seen[0] = created + " " + UTF_8.decode(item.value());
+    assertThat(engine.edit(line, 3, 12, false, true, show)).isEqualTo(Lookup.HIT);
+    assertThat(seen[0]).isEqualTo("false v");
+    assertThat(engine.edit(line, 3, 8, false, true, show)).isEqualTo(Lookup.MISS); // "a-longer"
+    assertThat(engine.edit(line, 3, 8, true, true, show)).isEqualTo(Lookup.HIT);
+    assertThat(seen[0]).isEqualTo("true ");
+    assertThat(read("a-longer")).isEmpty();
   }
 
   @Test

@@ -81,8 +81,8 @@ class SegmentEngineModelTest {
           long expiresAt = expiry();
           byte[] value = VALUES[random.nextInt(VALUES.length)].getBytes(US_ASCII);
           boolean invalidate = random.nextInt(4) == 0;
-          StoreResult actual = !invalidate && random.nextBoolean()
-              ? storeFromRanges(mode, k, flags, expiresAt, value, segmentCas(key))
+          StoreResult actual = random.nextBoolean()
+              ? storeFromRanges(mode, k, flags, expiresAt, value, segmentCas(key), invalidate)
               : segment.store(mode, k, flags, expiresAt, value, segmentCas(key), invalidate, item -> {});
           assertThat(actual).as(where("%s %s", mode, key))
               .isEqualTo(reference.store(mode, k, flags, expiresAt, value, referenceCas(key), invalidate, item -> {}));
@@ -209,10 +209,12 @@ class SegmentEngineModelTest {
     }
 
     /** The segment engine's store of a key and a value handed over inside larger arrays, as a decoder does. */
-    private StoreResult storeFromRanges(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long cas) {
+    private StoreResult storeFromRanges(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long cas,
+        boolean invalidate) {
       byte[] line = ("set " + new String(key, US_ASCII) + " 0 0 9").getBytes(US_ASCII);
       byte[] data = ("<" + new String(value, US_ASCII) + ">").getBytes(US_ASCII);
-      return segment.store(mode, line, 4, key.length, flags, expiresAt, data, 1, value.length, cas);
+      return segment.store(mode, line, 4, key.length, flags, expiresAt, data, 1, value.length, cas, invalidate,
+          item -> {});
     }
 
     /** A multi-key lookup of up to 8 keys, some repeated, compared key by key as single reads are. */

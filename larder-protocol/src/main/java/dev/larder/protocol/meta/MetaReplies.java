@@ -1,8 +1,10 @@
 package dev.larder.protocol.meta;
 
+import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.TextReplies;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The reply bytes of memcached 1.6.18's meta protocol: two-letter codes, then return flags each
@@ -63,16 +65,21 @@ public final class MetaReplies {
     }
   }
 
-  /** The opaque token as it came, {@code O} included. */
-  public static void writeOpaque(ByteBuf out, byte[] opaqueToken) {
-    out.writeByte(' ').writeBytes(opaqueToken);
+  /** The request's opaque token as it came, {@code O} included. */
+  public static void writeOpaque(ByteBuf out, MetaFlags flags) {
+    out.writeByte(' ').writeBytes(flags.opaque(), flags.opaqueOffset(), flags.opaqueLength());
   }
 
-  /** {@code " k<key>"}, or {@code " k<base64 key> b"} for a key that came in base64. */
-  public static void writeKey(ByteBuf out, byte[] key, boolean base64) {
-    out.writeByte(' ').writeByte('k').writeBytes(base64 ? MetaBase64.encode(key) : key);
+  /**
+   * {@code " k<key>"}, or {@code " k<base64 key> b"} for a key that came in base64; the key is {@code
+   * key[offset..offset + length)}.
+   */
+  public static void writeKey(ByteBuf out, byte[] key, int offset, int length, boolean base64) {
+    out.writeByte(' ').writeByte('k');
     if (base64) {
-      out.writeByte(' ').writeByte('b');
+      out.writeBytes(MetaBase64.encode(Arrays.copyOfRange(key, offset, offset + length))).writeByte(' ').writeByte('b');
+    } else {
+      out.writeBytes(key, offset, length);
     }
   }
 

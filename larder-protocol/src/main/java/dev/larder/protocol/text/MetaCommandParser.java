@@ -1,9 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.meta.MetaBase64;
-import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
-import dev.larder.protocol.meta.MetaRequest;
 import java.util.Arrays;
 import java.util.OptionalLong;
 
@@ -26,12 +24,24 @@ final class MetaCommandParser {
   /** A finished request; then {@code swallow} bytes of input are dropped (the data of a refused ms). */
   record Done(TextRequest request, long swallow) implements MetaLine {}
 
-  /** An ms line whose data block of {@code length} bytes (and {@code \r\n}) is to be read next. */
-  record AwaitValue(byte[] key, MetaFlags flags, int length) implements MetaLine {}
+  /**
+   * An ms line whose data block of {@link #valueLength} bytes (and {@code \r\n}) is to be read next,
+   * to complete {@code set}; {@code request} is the set as a text request.
+   */
+  record AwaitValue(MetaRequest.Set set, TextRequest request) implements MetaLine {}
+
+  private static final Done NOOP = new Done(new TextRequest.Meta(new MetaRequest.Noop()), 0);
 
   private final int maxValueBytes;
   /** Every line's flags are read into this one. */
   private final Flags flags = new Flags();
+  /** Every mg, as the request it becomes and as the line's outcome: one of each, filled again each time. */
+  private final MetaRequest.Get get = new MetaRequest.Get(flags.parsed);
+  private final Done getDone = new Done(new TextRequest.Meta(get), 0);
+  /** Every ms, likewise. */
+  private final MetaRequest.Set set = new MetaRequest.Set(flags.parsed);
+  private final AwaitValue awaitSet = new AwaitValue(set, new TextRequest.Meta(set));
+  private int valueLength;
 
   MetaCommandParser(int maxValueBytes) {
     this.maxValueBytes = maxValueBytes;
@@ -41,7 +51,7 @@ final class MetaCommandParser {
   MetaLine parse(CommandTokens tokens) {
     byte command = tokens.byteAt(0, 1);
     if (command == 'n') {
-      return done(new MetaRequest.Noop());
+      return NOOP;
     }
     if (command == 'e') {
       return debug(tokens);
@@ -63,6 +73,11 @@ final class MetaCommandParser {
     };
   }
 
+  /** The length of the data block of the ms line that {@link #parse} last answered {@link AwaitValue}. */
+  int valueLength() {
+    return valueLength;
+  }
+
   private MetaLine get(CommandTokens tokens) {
     if (tokens.ntokens() > MAX_TOKENS) {
       return error(MetaReplies.TOO_MANY_GET_FLAGS);
@@ -74,7 +89,8 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Get(flags.key, flags.build()));
+    get.setKey(flags.keyBytes, flags.keyOffset, flags.keyLength);
+    return getDone;
   }
 
   /** {@code process_mset_command}: once the length is known, a refused line's data is dropped. */
@@ -89,23 +105,25 @@ final class MetaCommandParser {
     if (length.isEmpty() || length.getAsLong() < 0 || length.getAsLong() > Integer.MAX_VALUE - 2) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
     }
-    int valueLength = (int) length.getAsLong();
-    long swallow = valueLength + 2L;
+    int declaredLength = (int) length.getAsLong();
+    long swallow = declaredLength + 2L;
     Flags flags = this.flags.read(tokens, 3);
     if (flags.error != null) {
       return new Done(new TextRequest.ErrorReply(flags.error, false), swallow);
     }
-    byte mode = flags.mode;
+    byte mode = flags.parsed.mode();
     if (mode != 0 && mode != 'E' && mode != 'A' && mode != 'P' && mode != 'R' && mode != 'S') {
       return new Done(new TextRequest.ErrorReply(MetaReplies.INVALID_SET_MODE, false), swallow);
     }
     if (flags.opaqueTooLong()) {
       return new Done(new TextRequest.ErrorReply(MetaReplies.OPAQUE_TOO_LONG, false), swallow);
     }
-    if (valueLength > maxValueBytes) {
-      return new Done(new TextRequest.Meta(new MetaRequest.SetTooLarge(flags.key, flags.build())), swallow);
+    if (declaredLength > maxValueBytes) {
+      return new Done(new TextRequest.Meta(new MetaRequest.SetTooLarge(flags.copyKey(), flags.parsed)), swallow);
     }
-    return new AwaitValue(flags.key, flags.build(), valueLength);
+    set.setKey(flags.keyBytes, flags.keyOffset, flags.keyLength);
+    valueLength = declaredLength;
+    return awaitSet;
   }
 
   private MetaLine delete(CommandTokens tokens) {
@@ -119,7 +137,7 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Delete(flags.key, flags.build()));
+    return done(new MetaRequest.Delete(flags.copyKey(), flags.parsed));
   }
 
   /**
@@ -134,14 +152,14 @@ final class MetaCommandParser {
     if (flags.error != null) {
       return error(MetaReplies.INVALID_OR_DUPLICATE_FLAG);
     }
-    byte mode = flags.mode;
+    byte mode = flags.parsed.mode();
     if (mode != 0 && mode != 'I' && mode != '+' && mode != 'D' && mode != '-') {
       return error(MetaReplies.INVALID_ARITHMETIC_MODE);
     }
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Arithmetic(flags.key, flags.build()));
+    return done(new MetaRequest.Arithmetic(flags.copyKey(), flags.parsed));
   }
 
   /** {@code process_meta_command}: {@code me <key> [b]}; a third token other than b is ignored. */
@@ -166,38 +184,33 @@ final class MetaCommandParser {
   }
 
   /**
-   * {@code _meta_flag_preparse} over the tokens from {@code first} on. A repeated or unknown flag
-   * stops it at once; other errors are noted and parsing goes on, the last one noted winning, as in
-   * memcached. The key is decoded here when {@code b} is among the flags.
+   * {@code _meta_flag_preparse} over the tokens from {@code first} on, into {@link #parsed}. A repeated
+   * or unknown flag stops it at once; other errors are noted and parsing goes on, the last one noted
+   * winning, as in memcached. The key is decoded here when {@code b} is among the flags.
    */
   private static final class Flags {
-    /** The first byte of every flag token, in request order: {@code order[0..orderLength)}. */
-    final byte[] order = new byte[MAX_TOKENS];
-    int orderLength;
+    final MetaFlags parsed = new MetaFlags(MAX_TOKENS);
     /** A bit for each flag seen, flags 0 to 63 in the first word, 64 to 126 in the second. */
     final long[] seen = new long[2];
     CommandTokens tokens;
-    byte[] key;
+    /** The key: a range of the line, or the whole of the array its base64 decodes to. */
+    byte[] keyBytes;
+    int keyOffset;
+    int keyLength;
     byte[] error;
     int opaqueToken;
-    boolean base64Key;
-    boolean quiet;
-    boolean value;
-    boolean noBump;
-    boolean invalidate;
-    long ttl;
-    long vivifyTtl;
-    long recacheTtl;
-    int clientFlags;
-    boolean hasCompareCas;
-    long compareCas;
-    long delta;
-    long initial;
-    byte mode;
 
     /** Reads the flags of the line in {@code tokens}, from token {@code first} on; returns this. */
     Flags read(CommandTokens lineTokens, int first) {
-      reset(lineTokens);
+      tokens = lineTokens;
+      keyBytes = tokens.line();
+      keyOffset = tokens.start(1);
+      keyLength = tokens.length(1);
+      seen[0] = 0;
+      seen[1] = 0;
+      error = null;
+      opaqueToken = -1;
+      parsed.reset();
       for (int i = first; i < tokens.count(); i++) {
         int flag = tokens.byteAt(i, 0) & 0xFF;
         long bit = 1L << flag; // shifts by flag % 64
@@ -210,75 +223,60 @@ final class MetaCommandParser {
           error = MetaReplies.INVALID_FLAG;
           return this;
         }
-        order[orderLength++] = (byte) flag;
+        parsed.order[parsed.count++] = (byte) flag;
+      }
+      if (opaqueToken >= 0) {
+        parsed.opaque = tokens.line();
+        parsed.opaqueOffset = tokens.start(opaqueToken);
+        parsed.opaqueLength = tokens.length(opaqueToken);
       }
       return this;
-    }
-
-    private void reset(CommandTokens lineTokens) {
-      tokens = lineTokens;
-      key = tokens.copy(1);
-      orderLength = 0;
-      seen[0] = 0;
-      seen[1] = 0;
-      error = null;
-      opaqueToken = -1;
-      base64Key = false;
-      quiet = false;
-      value = false;
-      noBump = false;
-      invalidate = false;
-      ttl = MetaFlags.ABSENT;
-      vivifyTtl = MetaFlags.ABSENT;
-      recacheTtl = MetaFlags.ABSENT;
-      clientFlags = 0;
-      hasCompareCas = false;
-      compareCas = 0;
-      delta = 1;
-      initial = 0;
-      mode = 0;
     }
 
     /** Reads flag token {@code i}; false for a flag memcached does not know. */
     private boolean parse(int i, char flag) {
       switch (flag) {
         case 'b' -> {
-          base64Key = true;
-          key = MetaBase64.decode(tokens.line(), tokens.start(1), tokens.length(1));
-          if (key == null) {
+          parsed.base64Key = true;
+          byte[] decoded = MetaBase64.decode(tokens.line(), tokens.start(1), tokens.length(1));
+          if (decoded == null) {
             error = MetaReplies.KEY_NOT_DECODED;
+          } else {
+            keyBytes = decoded;
+            keyOffset = 0;
+            keyLength = decoded.length;
           }
         }
-        case 'N' -> vivifyTtl = time(i);
-        case 'T' -> ttl = time(i);
-        case 'R' -> recacheTtl = time(i);
+        case 'N' -> parsed.vivifyTtl = time(i);
+        case 'T' -> parsed.ttl = time(i);
+        case 'R' -> parsed.recacheTtl = time(i);
         case 'O' -> opaqueToken = i;
-        case 'q' -> quiet = true;
-        case 'v' -> value = true;
-        case 'u' -> noBump = true;
-        case 'I' -> invalidate = true;
+        case 'q' -> parsed.quiet = true;
+        case 'v' -> parsed.value = true;
+        case 'u' -> parsed.noBump = true;
+        case 'I' -> parsed.invalidate = true;
         case 'F' -> {
-          OptionalLong parsed = MemcachedNumbers.parseUnsigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
-          if (parsed.isEmpty()) {
+          OptionalLong number = MemcachedNumbers.parseUnsigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
+          if (number.isEmpty()) {
             error = error == null ? TextReplies.BAD_COMMAND_LINE_FORMAT : error; // no message of its own
           } else {
-            clientFlags = (int) parsed.getAsLong();
+            parsed.clientFlags = (int) number.getAsLong();
           }
         }
         case 'C' -> {
-          OptionalLong parsed = unsigned64(i, MetaReplies.BAD_TOKEN);
-          hasCompareCas = parsed.isPresent();
-          compareCas = parsed.orElse(0);
+          OptionalLong number = unsigned64(i, MetaReplies.BAD_TOKEN);
+          parsed.hasCompareCas = number.isPresent();
+          parsed.compareCas = number.orElse(0);
         }
         case 'M' -> {
           if (tokens.length(i) != 2) {
             error = MetaReplies.BAD_MODE_LENGTH;
           } else {
-            mode = tokens.byteAt(i, 1);
+            parsed.mode = tokens.byteAt(i, 1);
           }
         }
-        case 'J' -> initial = unsigned64(i, MetaReplies.INVALID_INITIAL).orElse(initial);
-        case 'D' -> delta = unsigned64(i, MetaReplies.INVALID_DELTA).orElse(delta);
+        case 'J' -> parsed.initial = unsigned64(i, MetaReplies.INVALID_INITIAL).orElse(parsed.initial);
+        case 'D' -> parsed.delta = unsigned64(i, MetaReplies.INVALID_DELTA).orElse(parsed.delta);
         // Known flags that only shape the reply, or that memcached's proxy uses.
         case 'k', 's', 't', 'c', 'f', 'h', 'l', 'P', 'L' -> { }
         default -> {
@@ -290,30 +288,29 @@ final class MetaCommandParser {
 
     /** A T/N/R exptime; on a bad number notes the error and returns {@link MetaFlags#ABSENT}. */
     private long time(int i) {
-      OptionalLong parsed = MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
-      if (parsed.isEmpty()) {
+      OptionalLong number = MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
+      if (number.isEmpty()) {
         error = MetaReplies.BAD_TOKEN;
         return MetaFlags.ABSENT;
       }
-      return parsed.getAsLong();
+      return number.getAsLong();
     }
 
     private OptionalLong unsigned64(int i, byte[] errorLine) {
-      OptionalLong parsed = MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
-      if (parsed.isEmpty()) {
+      OptionalLong number = MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
+      if (number.isEmpty()) {
         error = errorLine;
       }
-      return parsed;
+      return number;
     }
 
     boolean opaqueTooLong() {
       return opaqueToken >= 0 && tokens.length(opaqueToken) > MAX_OPAQUE_LENGTH;
     }
 
-    MetaFlags build() {
-      byte[] opaque = opaqueToken < 0 ? null : tokens.copy(opaqueToken);
-      return new MetaFlags(Arrays.copyOf(order, orderLength), opaque, base64Key, quiet, value, noBump, invalidate, ttl,
-          vivifyTtl, recacheTtl, clientFlags, hasCompareCas, compareCas, delta, initial, mode);
+    /** The key in an array of its own, for the requests that keep it. */
+    byte[] copyKey() {
+      return Arrays.copyOfRange(keyBytes, keyOffset, keyOffset + keyLength);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.larder.protocol.text;
 
-import dev.larder.protocol.meta.MetaRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.List;
  * <p>Numbers hold exactly what memcached 1.6.18 keeps after parsing: flags are 32-bit unsigned values
  * in an {@code int}, exptimes are the 32-bit signed values memcached truncates them to, deltas and CAS
  * uniques are 64-bit unsigned values in a {@code long}. Keys and data must not be modified; those of
- * {@link Retrieve} and {@link Store} are ranges of the decoder's buffers, valid until its next {@code
- * decode}, and the others are owned by the request. {@code noreply} says that memcached would send no
- * reply.
+ * {@link Retrieve}, {@link Store} and {@link MetaRequest}'s get and set are ranges of the decoder's
+ * buffers, valid until its next {@code decode} (as are a meta request's flags), and the others are
+ * owned by the request. {@code noreply} says that memcached would send no reply.
  */
 public sealed interface TextRequest {
 

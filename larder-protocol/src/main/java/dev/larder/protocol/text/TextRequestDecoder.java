@@ -1,7 +1,6 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.BytesToDrop;
-import dev.larder.protocol.meta.MetaRequest;
 import dev.larder.protocol.text.TextRequest.CloseReason;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -213,12 +212,13 @@ public final class TextRequestDecoder {
     boolean terminated = in.readByte() == '\r' & in.readByte() == '\n';
     state = State.READ_LINE;
     if (pendingMetaSet != null) {
-      MetaCommandParser.AwaitValue set = pendingMetaSet;
+      MetaCommandParser.AwaitValue awaited = pendingMetaSet;
       pendingMetaSet = null;
-      // memcached answers a bad chunk of ms whatever its q flag says.
-      return terminated
-          ? new TextRequest.Meta(new MetaRequest.Set(set.key(), Arrays.copyOf(data, pendingLength), set.flags()))
-          : new TextRequest.BadDataChunk(StorageCommand.SET, false);
+      if (!terminated) {
+        return new TextRequest.BadDataChunk(StorageCommand.SET, false); // whatever ms's q flag says
+      }
+      awaited.set().setData(data, pendingLength);
+      return awaited.request();
     }
     if (!terminated) {
       return new TextRequest.BadDataChunk(store.command(), store.noreply());
@@ -288,10 +288,10 @@ public final class TextRequestDecoder {
 
   /** Carries out what a meta line asks: a request, then maybe dropping data; or awaiting ms's data block. */
   private TextRequest meta(MetaCommandParser.MetaLine line) {
-    if (line instanceof MetaCommandParser.AwaitValue set) {
+    if (line instanceof MetaCommandParser.AwaitValue awaited) {
       state = State.READ_DATA;
-      pendingMetaSet = set;
-      pendingLength = set.length();
+      pendingMetaSet = awaited;
+      pendingLength = metaParser.valueLength();
       return null;
     }
     MetaCommandParser.Done done = (MetaCommandParser.Done) line;

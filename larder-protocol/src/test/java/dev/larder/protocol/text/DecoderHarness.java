@@ -4,6 +4,7 @@ import dev.larder.protocol.SplitDecoding;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -49,8 +50,8 @@ final class DecoderHarness {
   }
 
   /**
-   * {@code request} with keys and data of its own, laid out as a request built by hand lays them out:
-   * a decoded retrieval's or storage command's are the decoder's, rewritten by its next request.
+   * {@code request} with keys, data and flags of its own, laid out as a request built by hand lays them
+   * out: a decoded request's are often the decoder's, rewritten by its next request.
    */
   static TextRequest owned(TextRequest request) {
     if (request instanceof TextRequest.Retrieve retrieve) {
@@ -65,7 +66,42 @@ final class DecoderHarness {
       return new TextRequest.Store(store.command(), store.copyKey(), store.flags(), store.exptime(), store.copyData(),
           store.casUnique(), store.noreply());
     }
+    if (request instanceof TextRequest.Meta meta) {
+      return new TextRequest.Meta(owned(meta.request()));
+    }
     return request;
+  }
+
+  private static MetaRequest owned(MetaRequest request) {
+    if (request instanceof MetaRequest.Get get) {
+      return new MetaRequest.Get(get.copyKey(), owned(get.flags()));
+    }
+    if (request instanceof MetaRequest.Set set) {
+      return new MetaRequest.Set(set.copyKey(), Arrays.copyOf(set.data(), set.dataLength()), owned(set.flags()));
+    }
+    if (request instanceof MetaRequest.SetTooLarge tooLarge) {
+      return new MetaRequest.SetTooLarge(tooLarge.key(), owned(tooLarge.flags()));
+    }
+    if (request instanceof MetaRequest.Delete delete) {
+      return new MetaRequest.Delete(delete.key(), owned(delete.flags()));
+    }
+    if (request instanceof MetaRequest.Arithmetic arithmetic) {
+      return new MetaRequest.Arithmetic(arithmetic.key(), owned(arithmetic.flags()));
+    }
+    return request;
+  }
+
+  private static MetaFlags owned(MetaFlags flags) {
+    byte[] order = new byte[flags.count()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = flags.flag(i);
+    }
+    byte[] opaque = flags.hasOpaque()
+        ? Arrays.copyOfRange(flags.opaque(), flags.opaqueOffset(), flags.opaqueOffset() + flags.opaqueLength())
+        : null;
+    return new MetaFlags(order, opaque, flags.base64Key(), flags.quiet(), flags.value(), flags.noBump(),
+        flags.invalidate(), flags.ttl(), flags.vivifyTtl(), flags.recacheTtl(), flags.clientFlags(),
+        flags.hasCompareCas(), flags.compareCas(), flags.delta(), flags.initial(), flags.mode());
   }
 
   private static Function<ByteBuf, TextRequest> requestDecoder() {

@@ -4,9 +4,7 @@ import static dev.larder.protocol.text.DecoderHarness.MAX_VALUE;
 import static dev.larder.protocol.text.DecoderHarness.assertDecodes;
 import static dev.larder.protocol.text.DecoderHarness.bytes;
 
-import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
-import dev.larder.protocol.meta.MetaRequest;
 import dev.larder.protocol.text.TextRequest.BadDataChunk;
 import dev.larder.protocol.text.TextRequest.ErrorReply;
 import dev.larder.protocol.text.TextRequest.Meta;

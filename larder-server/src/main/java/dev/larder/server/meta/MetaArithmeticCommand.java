@@ -1,8 +1,8 @@
 package dev.larder.server.meta;
 
-import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
-import dev.larder.protocol.meta.MetaRequest;
+import dev.larder.protocol.text.MetaFlags;
+import dev.larder.protocol.text.MetaRequest;
 import dev.larder.protocol.text.TextReplies;
 import dev.larder.server.ServerStats;
 import dev.larder.storage.Arithmetic;
@@ -85,7 +85,8 @@ final class MetaArithmeticCommand implements ItemEditor {
     } else {
       out.writeBytes(MetaReplies.HD);
     }
-    for (byte flag : flags.order()) {
+    for (int i = 0; i < flags.count(); i++) {
+      byte flag = flags.flag(i);
       switch (flag) {
         case 'c' -> MetaReplies.writeFlag(out, 'c', item.cas());
         case 't' -> MetaGetCommand.writeTimeLeft(out, item.expiresAt(), now);
@@ -95,8 +96,8 @@ final class MetaArithmeticCommand implements ItemEditor {
             item.expiresAt(Expiry.fromExptime(flags.vivifyTtl(), now));
           }
         }
-        case 'O' -> MetaReplies.writeOpaque(out, flags.opaque());
-        case 'k' -> MetaReplies.writeKey(out, request.key(), flags.base64Key());
+        case 'O' -> MetaReplies.writeOpaque(out, flags);
+        case 'k' -> MetaReplies.writeKey(out, request.key(), 0, request.key().length, flags.base64Key());
         default -> {
           // flags that change nothing in the reply
         }

@@ -1,8 +1,8 @@
 package dev.larder.server.meta;
 
-import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
-import dev.larder.protocol.meta.MetaRequest;
+import dev.larder.protocol.text.MetaFlags;
+import dev.larder.protocol.text.MetaRequest;
 import dev.larder.protocol.text.TextReplies;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
@@ -80,10 +80,11 @@ public final class MetaCommandExecutor {
     }
     long expiresAt = flags.hasTtl() ? Expiry.fromExptime(flags.ttl(), now) : 0;
     casOfStored.cas = 0;
-    StoreResult result = engine.store(mode, ms.key(), flags.clientFlags(), expiresAt, ms.data(),
-        flags.hasCompareCas() ? flags.compareCas() : 0, flags.invalidate() && mode == StoreMode.CAS, casOfStored);
+    StoreResult result = engine.store(mode, ms.keyBytes(), ms.keyOffset(), ms.keyLength(), flags.clientFlags(),
+        expiresAt, ms.data(), 0, ms.dataLength(), flags.hasCompareCas() ? flags.compareCas() : 0,
+        flags.invalidate() && mode == StoreMode.CAS, casOfStored);
     if (result == StoreResult.TOO_LARGE || result == StoreResult.NO_MEMORY) {
-      refuse(ms.key(), result, out);
+      refuse(ms.copyKey(), result, out);
       return;
     }
     stats.cmdSet.increment();
@@ -99,10 +100,11 @@ public final class MetaCommandExecutor {
       case NOT_FOUND -> MetaReplies.NF;
       default -> MetaReplies.NS;
     });
-    for (byte flag : flags.order()) {
+    for (int i = 0; i < flags.count(); i++) {
+      byte flag = flags.flag(i);
       switch (flag) {
-        case 'O' -> MetaReplies.writeOpaque(out, flags.opaque());
-        case 'k' -> MetaReplies.writeKey(out, ms.key(), flags.base64Key());
+        case 'O' -> MetaReplies.writeOpaque(out, flags);
+        case 'k' -> MetaReplies.writeKey(out, ms.keyBytes(), ms.keyOffset(), ms.keyLength(), flags.base64Key());
         case 'c' -> MetaReplies.writeFlag(out, 'c', casOfStored.cas);
         default -> {
           // flags that change nothing in ms's reply

@@ -2,7 +2,7 @@ package dev.larder.server.meta;
 
 import dev.larder.protocol.meta.MetaBase64;
 import dev.larder.protocol.meta.MetaReplies;
-import dev.larder.protocol.meta.MetaRequest;
+import dev.larder.protocol.text.MetaRequest;
 import dev.larder.protocol.text.TextReplies;
 import dev.larder.server.ServerStats;
 import dev.larder.storage.CacheEngine;

@@ -1,8 +1,8 @@
 package dev.larder.server.meta;
 
-import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
-import dev.larder.protocol.meta.MetaRequest;
+import dev.larder.protocol.text.MetaFlags;
+import dev.larder.protocol.text.MetaRequest;
 import dev.larder.protocol.text.TextReplies;
 import dev.larder.server.ServerStats;
 import dev.larder.storage.CacheEngine;
@@ -37,7 +37,7 @@ final class MetaGetCommand implements ItemEditor {
     out = target;
     now = nowMillis;
     MetaFlags flags = get.flags();
-    Lookup lookup = engine.edit(get.key(), flags.vivifies(), !flags.noBump(), this);
+    Lookup lookup = engine.edit(get.keyBytes(), get.keyOffset(), get.keyLength(), flags.vivifies(), !flags.noBump(), this);
     request = null;
     out = null;
     // memcached counts a miss as a get even with T.
@@ -47,7 +47,7 @@ final class MetaGetCommand implements ItemEditor {
       stats.countGet(lookup);
     }
     if (!lookup.hit() && !flags.quiet()) {
-      MetaReplyLine.write(target, MetaReplies.EN, get.key(), flags);
+      MetaReplyLine.write(target, MetaReplies.EN, get.keyBytes(), get.keyOffset(), get.keyLength(), flags);
     }
   }
 
@@ -62,7 +62,8 @@ final class MetaGetCommand implements ItemEditor {
       out.writeBytes(MetaReplies.HD);
     }
     boolean won = false;
-    for (byte flag : flags.order()) {
+    for (int i = 0; i < flags.count(); i++) {
+      byte flag = flags.flag(i);
       switch (flag) {
         case 'T' -> item.expiresAt(Expiry.fromExptime(flags.ttl(), now));
         case 'N' -> {
@@ -80,8 +81,9 @@ final class MetaGetCommand implements ItemEditor {
         case 'f' -> MetaReplies.writeFlag(out, 'f', Integer.toUnsignedLong(item.flags()));
         case 'l' -> MetaReplies.writeFlag(out, 'l', MetaSeconds.secondsSince(item.lastAccessedAt(), now));
         case 'h' -> MetaReplies.writeFlag(out, 'h', item.fetched() ? 1 : 0);
-        case 'O' -> MetaReplies.writeOpaque(out, flags.opaque());
-        case 'k' -> MetaReplies.writeKey(out, request.key(), flags.base64Key());
+        case 'O' -> MetaReplies.writeOpaque(out, flags);
+        case 'k' -> MetaReplies.writeKey(out, request.keyBytes(), request.keyOffset(), request.keyLength(),
+            flags.base64Key());
         default -> {
           // flags that change nothing in the reply
         }

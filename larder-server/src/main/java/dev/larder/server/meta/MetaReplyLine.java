@@ -1,7 +1,7 @@
 package dev.larder.server.meta;
 
-import dev.larder.protocol.meta.MetaFlags;
 import dev.larder.protocol.meta.MetaReplies;
+import dev.larder.protocol.text.MetaFlags;
 import io.netty.buffer.ByteBuf;
 
 /** The reply line every meta command ends with when it has no item to describe: a code, then O and k. */
@@ -10,19 +10,20 @@ final class MetaReplyLine {
 
   /** {@code <code>}, the opaque token and the key in the order the request gave them, {@code \r\n}. */
   static void write(ByteBuf out, byte[] code, byte[] key, MetaFlags flags) {
-    out.writeBytes(code);
-    writeOpaqueAndKey(out, key, flags);
-    out.writeBytes(MetaReplies.CRLF);
+    write(out, code, key, 0, key.length, flags);
   }
 
-  /** The O and k return flags, in request order. */
-  static void writeOpaqueAndKey(ByteBuf out, byte[] key, MetaFlags flags) {
-    for (byte flag : flags.order()) {
+  /** As {@link #write(ByteBuf, byte[], byte[], MetaFlags)}, the key being {@code key[offset..offset + length)}. */
+  static void write(ByteBuf out, byte[] code, byte[] key, int offset, int length, MetaFlags flags) {
+    out.writeBytes(code);
+    for (int i = 0; i < flags.count(); i++) {
+      byte flag = flags.flag(i);
       if (flag == 'O') {
-        MetaReplies.writeOpaque(out, flags.opaque());
+        MetaReplies.writeOpaque(out, flags);
       } else if (flag == 'k') {
-        MetaReplies.writeKey(out, key, flags.base64Key());
+        MetaReplies.writeKey(out, key, offset, length, flags.base64Key());
       }
     }
+    out.writeBytes(MetaReplies.CRLF);
   }
 }

@@ -161,7 +161,7 @@ public final class TextCommandExecutor {
   private void store(TextRequest.Store store, ByteBuf out, long now) {
     StoreResult result = engine.store(modeOf(store.command()), store.keyBytes(), store.keyOffset(), store.keyLength(),
         store.flags(), Expiry.fromExptime(store.exptime(), now), store.data(), 0, store.dataLength(),
-        store.casUnique());
+        store.casUnique(), false, item -> {});
     switch (result) {
       case TOO_LARGE -> refuseTooLarge(store.command(), store.copyKey(), store.noreply(), out);
       case NO_MEMORY -> {
