@@ -44,6 +44,12 @@ final class CommandTokens {
     restRemains = end < length;
   }
 
+  /** Lets go of the last line's array. */
+  void clear() {
+    line = null;
+    count = 0;
+  }
+
   private void add(int start, int end) {
     starts[count] = start;
     lengths[count] = end - start;

@@ -73,6 +73,16 @@ final class MetaCommandParser {
     };
   }
 
+  /** Lets go of the arrays the last request pointed into: its line, a decoded key, ms's data. */
+  void clear() {
+    get.setKey(null, 0, 0);
+    set.setKey(null, 0, 0);
+    set.setData(null, 0);
+    flags.parsed.opaque = null;
+    flags.tokens = null;
+    flags.keyBytes = null;
+  }
+
   /** The length of the data block of the ms line that {@link #parse} last answered {@link AwaitValue}. */
   int valueLength() {
     return valueLength;

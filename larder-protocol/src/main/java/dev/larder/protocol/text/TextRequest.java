@@ -79,6 +79,12 @@ public sealed interface TextRequest {
       dataLength = length;
     }
 
+    /** Lets go of the key's and the data's arrays. */
+    void clear() {
+      keyBytes = null;
+      data = null;
+    }
+
     public StorageCommand command() {
       return command;
     }

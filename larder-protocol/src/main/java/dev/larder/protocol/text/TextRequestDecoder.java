@@ -104,7 +104,9 @@ public final class TextRequestDecoder {
    * before the next call.
    */
   public TextRequest decode(ByteBuf in) {
-    retrievalKeys.clear();
+    if (state != State.READ_DATA) {
+      forgetLastRequest();
+    }
     while (true) {
       switch (state) {
         case SWALLOW -> {
@@ -125,6 +127,18 @@ public final class TextRequestDecoder {
         }
       }
     }
+  }
+
+  /**
+   * Lets go of the arrays the last request pointed into, which may be a huge line or value of their
+   * own, so that an idle connection does not keep them. Not while a data block is awaited: its
+   * command's key is still in the line.
+   */
+  private void forgetLastRequest() {
+    tokens.clear();
+    retrievalKeys.clear();
+    store.clear();
+    metaParser.clear();
   }
 
   private TextRequest readLine(ByteBuf in) {

@@ -143,10 +143,11 @@ class MetaCommandDecodingTest {
 
     @Test
     void aLineKeepsNoFlagOfTheLineBefore() {
-      assertDecodes("mg Zm9v b v q u I T30 N-1 R5 Oabc C9 F7 D2 J3 MD\r\nmg k\r\n",
+      assertDecodes("mg Zm9v b v q u I T30 N-1 R5 Oabc C9 F7 D2 J3 MD\r\nmg k\r\nmg k v T1\r\n",
           get("foo", Flags.of("bvquITNROCFDJM").ttl(30).vivify(-1).recache(5).opaque("Oabc").cas(9).clientFlags(7)
               .delta(2).initial(3).mode('D')),
-          get("k", Flags.of("")));
+          get("k", Flags.of("")),
+          get("k", Flags.of("vT").ttl(1))); // v and T again: no flag counts as seen from a line before
     }
 
     @Test

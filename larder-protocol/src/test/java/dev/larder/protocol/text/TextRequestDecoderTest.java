@@ -15,6 +15,7 @@ import dev.larder.protocol.text.TextRequest.ErrorReply;
 import dev.larder.protocol.text.TextRequest.FlushAll;
 import dev.larder.protocol.text.TextRequest.IncrDecr;
 import dev.larder.protocol.text.TextRequest.InvalidFlushAll;
+import dev.larder.protocol.text.TextRequest.Meta;
 import dev.larder.protocol.text.TextRequest.Quit;
 import dev.larder.protocol.text.TextRequest.Retrieve;
 import dev.larder.protocol.text.TextRequest.Shutdown;
@@ -27,6 +28,7 @@ import dev.larder.protocol.text.TextRequest.Verbosity;
 import dev.larder.protocol.text.TextRequest.Version;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -476,6 +478,27 @@ class TextRequestDecoderTest {
         new IncrDecr(true, k("a"), 1, false),
         new Delete(k("a"), false),
         new Version());
+  }
+
+  /** A value too large for the reused buffer gets an array of its own, which the next request lets go. */
+  @Test
+  void aLargeValueIsNotKeptOnceTheNextRequestIsDecoded() throws InterruptedException {
+    TextRequestDecoder decoder = new TextRequestDecoder(1 << 20);
+    ByteBuf in = Unpooled.buffer();
+    in.writeBytes(bytes("set k 0 0 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\nget k\r\n"));
+    WeakReference<byte[]> value = new WeakReference<>(((Store) decoder.decode(in)).data());
+    assertThat(decoder.decode(in)).isInstanceOf(Retrieve.class);
+    in.writeBytes(bytes("ms k 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\nmn\r\n"));
+    MetaRequest ms = ((Meta) decoder.decode(in)).request();
+    WeakReference<byte[]> metaValue = new WeakReference<>(((MetaRequest.Set) ms).data());
+    assertThat(decoder.decode(in)).isInstanceOf(Meta.class);
+    ms = null;
+    for (int i = 0; i < 10 && (value.get() != null || metaValue.get() != null); i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(value.get()).as("set's value array, after the next request").isNull();
+    assertThat(metaValue.get()).as("ms's value array, after the next request").isNull();
   }
 
   @Test
