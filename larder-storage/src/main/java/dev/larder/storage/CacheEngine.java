@@ -15,6 +15,11 @@ public interface CacheEngine extends AutoCloseable {
   /** Looks {@code key} up; on a hit shows the item to {@code visitor} before returning. */
   Lookup get(byte[] key, ItemVisitor visitor);
 
+  /** As {@link #get(byte[], ItemVisitor)}, the key being {@code key[keyOffset..keyOffset + keyLength)}. */
+  default Lookup get(byte[] key, int keyOffset, int keyLength, ItemVisitor visitor) {
+    return get(Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), visitor);
+  }
+
   /** As {@link #get}, and on a hit sets the item's expiry to {@code expiresAt} first. */
   Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor);
 

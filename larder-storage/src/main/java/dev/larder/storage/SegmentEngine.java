@@ -80,8 +80,13 @@ public final class SegmentEngine implements CacheEngine {
 
   @Override
   public Lookup get(byte[] key, ItemVisitor visitor) {
-    long hash = KeyHash.of(key);
-    return shard(hash).lookup(key, hash, false, 0, visitor);
+    return get(key, 0, key.length, visitor);
+  }
+
+  @Override
+  public Lookup get(byte[] key, int keyOffset, int keyLength, ItemVisitor visitor) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).lookup(key, keyOffset, keyLength, hash, false, 0, visitor);
   }
 
   /**
@@ -153,7 +158,7 @@ public final class SegmentEngine implements CacheEngine {
   @Override
   public Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
     long hash = KeyHash.of(key);
-    return shard(hash).lookup(key, hash, true, expiresAt, visitor);
+    return shard(hash).lookup(key, 0, key.length, hash, true, expiresAt, visitor);
   }
 
   @Override

@@ -87,10 +87,12 @@ final class Shard {
     this.index = new HashIndex(segments);
   }
 
-  Lookup lookup(byte[] key, long hash, boolean touch, long expiresAt, ItemVisitor visitor) {
+  /** A lookup of the key {@code key[keyOffset..keyOffset + keyLength)}, shown to {@code visitor} on a hit. */
+  Lookup lookup(byte[] key, int keyOffset, int keyLength, long hash, boolean touch, long expiresAt,
+      ItemVisitor visitor) {
     synchronized (lock) {
       long now = lockedNow();
-      Lookup lookup = lockedLookup(key, 0, key.length, hash, touch, expiresAt, now);
+      Lookup lookup = lockedLookup(key, keyOffset, keyLength, hash, touch, expiresAt, now);
       if (lookup.hit()) {
         visitor.visit(view.show(cursor, now));
       }

@@ -85,6 +85,16 @@ abstract class CacheEngineContract {
   }
 
   @Test
+  void getsAKeyGivenAsARangeOfALargerArray() {
+    set("a-longer-key", "v");
+    byte[] line = b("get a-longer-key");
+    String[] seen = new String[1];
+    assertThat(engine.get(line, 4, 12, item -> seen[0] = UTF_8.decode(item.value()).toString())).isEqualTo(Lookup.HIT);
+    assertThat(seen[0]).isEqualTo("v");
+    assertThat(engine.get(line, 4, 8, item -> {})).isEqualTo(Lookup.MISS); // "a-longer"
+  }
+
+  @Test
   void editsAndCreatesAKeyGivenAsARangeOfALargerArray() {
     set("a-longer-key", "v");
     byte[] line = b("mg a-longer-key v N30");

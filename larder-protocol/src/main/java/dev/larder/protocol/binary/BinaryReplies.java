@@ -47,24 +47,26 @@ public final class BinaryReplies {
     out.writeBytes(message);
   }
 
-  /** A getk miss: "not found" with the key and no text. */
-  public static void writeKeyMiss(ByteBuf out, Header request, byte[] key) {
-    writeHeader(out, request, BinaryStatus.KEY_NOT_FOUND, key.length, 0, key.length, 0);
-    out.writeBytes(key);
+  /** A getk miss: "not found" with the key, {@code key[0..keyLength)}, and no text. */
+  public static void writeKeyMiss(ByteBuf out, Header request, byte[] key, int keyLength) {
+    writeHeader(out, request, BinaryStatus.KEY_NOT_FOUND, keyLength, 0, keyLength, 0);
+    out.writeBytes(key, 0, keyLength);
   }
 
   /**
-   * A hit: the flags as extras, the key when asked for, the value when given (null for touch). The
-   * value is copied from its position to its limit without moving them.
+   * A hit: the flags as extras, the key {@code key[0..keyLength)} when asked for (null when not), the
+   * value when given (null for touch). The value is copied from its position to its limit without
+   * moving them.
    */
-  public static void writeItem(ByteBuf out, Header request, long cas, int flags, byte[] key, ByteBuffer value) {
-    int keyLength = key == null ? 0 : key.length;
+  public static void writeItem(ByteBuf out, Header request, long cas, int flags, byte[] key, int keyLength,
+      ByteBuffer value) {
+    int returnedKeyLength = key == null ? 0 : keyLength;
     int valueLength = value == null ? 0 : value.remaining();
-    writeHeader(out, request, BinaryStatus.SUCCESS, keyLength, FLAGS_EXTRAS, FLAGS_EXTRAS + keyLength + valueLength,
-        cas);
+    writeHeader(out, request, BinaryStatus.SUCCESS, returnedKeyLength, FLAGS_EXTRAS,
+        FLAGS_EXTRAS + returnedKeyLength + valueLength, cas);
     out.writeInt(flags);
     if (key != null) {
-      out.writeBytes(key);
+      out.writeBytes(key, 0, keyLength);
     }
     if (value != null) {
       ValueCopy.write(out, value);

@@ -1,24 +1,62 @@
 package dev.larder.protocol.binary;
 
+import java.util.Arrays;
+
 /**
  * One binary protocol request as {@link BinaryRequestDecoder} parsed it, including those memcached
  * refuses: they carry the status to answer. Numbers hold what memcached keeps: flags are 32-bit
  * values in an {@code int}; exptimes, delays and the incr expiration are 32-bit unsigned values;
- * deltas, initial values and CAS uniques are 64-bit unsigned values in a {@code long}.
+ * deltas, initial values and CAS uniques are 64-bit unsigned values in a {@code long}. Every request's
+ * header, and the key and value of {@link Get} and {@link Store}, are the decoder's, valid until its
+ * next {@code decode}; other keys and values are owned by the request.
  */
 public sealed interface BinaryRequest {
 
   /**
-   * What every response echoes or needs from the request header.
-   *
-   * @param opcode the request's opcode as sent (a quiet one included), which the response repeats
-   * @param opaque echoed in the response
-   * @param cas the request's CAS unique, 0 for none
+   * What every response echoes or needs from the request header. A decoder reads every header into
+   * one instance it keeps, so a decoded request's header is valid until the decoder's next {@code
+   * decode}.
    */
-  record Header(int opcode, int opaque, long cas) {
+  final class Header {
+    private int opcode;
+    private int opaque;
+    private long cas;
+
+    /**
+     * @param opcode the request's opcode as sent (a quiet one included), which the response repeats
+     * @param opaque echoed in the response
+     * @param cas the request's CAS unique, 0 for none
+     */
+    public Header(int opcode, int opaque, long cas) {
+      set(opcode, opaque, cas);
+    }
+
+    void set(int newOpcode, int newOpaque, long newCas) {
+      opcode = newOpcode;
+      opaque = newOpaque;
+      cas = newCas;
+    }
+
+    public int opcode() {
+      return opcode;
+    }
+
+    public int opaque() {
+      return opaque;
+    }
+
+    public long cas() {
+      return cas;
+    }
+
     /** Whether the command is a quiet one, which sends nothing on success (or on a get's miss). */
     public boolean quiet() {
       return BinaryOpcodes.isQuiet(opcode);
+    }
+
+    @Override
+    public String toString() {
+      return "Header[opcode=" + opcode + ", opaque=" + opaque + ", cas=" + Long.toUnsignedString(cas) + "]";
     }
   }
 
@@ -27,8 +65,46 @@ public sealed interface BinaryRequest {
     Header header();
   }
 
-  /** get, getq, getk, getkq; {@code returnKey} for the k variants. */
-  record Get(Header header, byte[] key, boolean returnKey) implements Command {}
+  /**
+   * get, getq, getk, getkq; {@code returnKey} for the k variants. The key is {@link #keyBytes} from
+   * index 0 for {@link #keyLength} bytes: a decoder fills one {@code Get} it keeps, the key in its own
+   * buffer, valid until its next {@code decode}.
+   */
+  final class Get implements Command {
+    private final Header header;
+    private byte[] keyBytes;
+    private int keyLength;
+    private boolean returnKey;
+
+    /** A request built rather than decoded. */
+    public Get(Header header, byte[] key, boolean returnKey) {
+      this.header = header;
+      set(key, key.length, returnKey);
+    }
+
+    void set(byte[] newKeyBytes, int newKeyLength, boolean newReturnKey) {
+      keyBytes = newKeyBytes;
+      keyLength = newKeyLength;
+      returnKey = newReturnKey;
+    }
+
+    @Override
+    public Header header() {
+      return header;
+    }
+
+    public byte[] keyBytes() {
+      return keyBytes;
+    }
+
+    public int keyLength() {
+      return keyLength;
+    }
+
+    public boolean returnKey() {
+      return returnKey;
+    }
+  }
 
   /**
    * touch (no value in the response), gat, gatq (the value), gatk, gatkq (the value and the key).
@@ -44,8 +120,82 @@ public sealed interface BinaryRequest {
     REPLACE
   }
 
-  /** set, add, replace; a non-zero CAS in the header makes set and replace a cas. */
-  record Store(Header header, StoreKind kind, byte[] key, int flags, long exptime, byte[] value) implements Command {}
+  /**
+   * set, add, replace; a non-zero CAS in the header makes set and replace a cas. The key is {@link
+   * #keyBytes} and the value {@link #value}, each from index 0 for its length: a decoder fills one
+   * {@code Store} it keeps, both in its own buffers, valid until its next {@code decode}.
+   */
+  final class Store implements Command {
+    private final Header header;
+    private StoreKind kind;
+    private byte[] keyBytes;
+    private int keyLength;
+    private int flags;
+    private long exptime;
+    private byte[] value;
+    private int valueLength;
+
+    /** A request built rather than decoded. */
+    public Store(Header header, StoreKind kind, byte[] key, int flags, long exptime, byte[] value) {
+      this.header = header;
+      set(kind, key, key.length, flags, exptime, value, value.length);
+    }
+
+    void set(StoreKind newKind, byte[] newKeyBytes, int newKeyLength, int newFlags, long newExptime, byte[] newValue,
+        int newValueLength) {
+      kind = newKind;
+      keyBytes = newKeyBytes;
+      keyLength = newKeyLength;
+      flags = newFlags;
+      exptime = newExptime;
+      value = newValue;
+      valueLength = newValueLength;
+    }
+
+    /** Lets go of the value's array, which may be a large one of its own. */
+    void clear() {
+      value = null;
+    }
+
+    @Override
+    public Header header() {
+      return header;
+    }
+
+    public StoreKind kind() {
+      return kind;
+    }
+
+    public byte[] keyBytes() {
+      return keyBytes;
+    }
+
+    public int keyLength() {
+      return keyLength;
+    }
+
+    /** The key in an array of its own. */
+    public byte[] copyKey() {
+      return Arrays.copyOf(keyBytes, keyLength);
+    }
+
+    public int flags() {
+      return flags;
+    }
+
+    /** The exptime, 32-bit unsigned. */
+    public long exptime() {
+      return exptime;
+    }
+
+    public byte[] value() {
+      return value;
+    }
+
+    public int valueLength() {
+      return valueLength;
+    }
+  }
 
   /** append, prepend; a non-zero CAS in the header must match. */
   record AppendPrepend(Header header, boolean append, byte[] key, byte[] value) implements Command {}

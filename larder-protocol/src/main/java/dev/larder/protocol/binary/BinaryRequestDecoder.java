@@ -1,8 +1,10 @@
 package dev.larder.protocol.binary;
 
 import dev.larder.protocol.BytesToDrop;
+import dev.larder.protocol.ReusedBytes;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * Parses the binary protocol bytes of one connection into {@link BinaryRequest}s, checking lengths as
@@ -12,7 +14,9 @@ import io.netty.buffer.ByteBuf;
  * connection is then closed). A value over the value limit is dropped as it arrives.
  *
  * <p>Not thread-safe: one instance per connection, fed the connection's cumulated input. It keeps at
- * most one frame of a known, bounded size.
+ * most one frame of a known, bounded size. Every request's header, and the key and value of a get or
+ * a set, are read into objects and buffers the decoder keeps, so that the commonest requests allocate
+ * nothing: a request is to be carried out before the next call to {@link #decode}.
  */
 public final class BinaryRequestDecoder {
   /** The request magic byte, which also tells a binary connection from a text one. */
@@ -25,6 +29,8 @@ public final class BinaryRequestDecoder {
   private static final int ARITHMETIC_EXTRAS = 20;
   private static final int TOUCH_EXTRAS = 4;
   private static final int FLUSH_EXTRAS = 4;
+  /** Values up to this size are read into one array kept for the connection's life. */
+  private static final int REUSED_VALUE_LIMIT = 16 * 1024;
 
   /** What the decoder is in the middle of. */
   private enum State {
@@ -38,7 +44,12 @@ public final class BinaryRequestDecoder {
 
   private final int maxValueBytes;
   private State state = State.HEADER;
-  private Header header;
+  private final Header header = new Header(0, 0, 0);
+  private final BinaryRequest.Get get = new BinaryRequest.Get(header, new byte[0], false);
+  private final BinaryRequest.Store store =
+      new BinaryRequest.Store(header, BinaryRequest.StoreKind.SET, new byte[0], 0, 0, new byte[0]);
+  private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
+  private final ReusedBytes valueBuffer = new ReusedBytes(256, REUSED_VALUE_LIMIT);
   private int keyLength;
   private int extrasLength;
   /** The body bytes to read for the pending request (less than the body for a value dropped). */
@@ -61,6 +72,9 @@ public final class BinaryRequestDecoder {
    * that closes, the connection is to be closed and the decoder not used again.
    */
   public BinaryRequest decode(ByteBuf in) {
+    if (state != State.BODY) {
+      store.clear(); // an idle connection keeps no large value
+    }
     while (true) {
       switch (state) {
         case SWALLOW -> {
@@ -110,7 +124,7 @@ public final class BinaryRequestDecoder {
     long bodyLength = in.readUnsignedInt();
     int opaque = in.readInt();
     long cas = in.readLong();
-    header = new Header(opcode, opaque, cas);
+    header.set(opcode, opaque, cas);
     if (keyLength + extrasLength > bodyLength) {
       return refuseAndClose(in, BinaryStatus.UNKNOWN_COMMAND);
     }
@@ -167,36 +181,45 @@ public final class BinaryRequestDecoder {
     int plain = BinaryOpcodes.plain(header.opcode());
     int extrasAt = in.readerIndex();
     in.skipBytes(extrasLength);
-    byte[] key = new byte[keyLength];
-    in.readBytes(key);
+    in.readBytes(keyBuffer, 0, keyLength);
     if (swallowAfter > 0) {
-      return new BinaryRequest.ValueTooLarge(header, key);
+      return new BinaryRequest.ValueTooLarge(header, key());
     }
-    byte[] value = new byte[bodyToRead - keyLength - extrasLength];
-    in.readBytes(value);
+    int valueLength = bodyToRead - keyLength - extrasLength;
+    byte[] value = valueBuffer.forLength(valueLength);
+    in.readBytes(value, 0, valueLength);
     return switch (plain) {
-      case BinaryOpcodes.GET -> new BinaryRequest.Get(header, key, false);
-      case BinaryOpcodes.GETK -> new BinaryRequest.Get(header, key, true);
-      case BinaryOpcodes.TOUCH -> new BinaryRequest.Touch(header, key, in.getUnsignedInt(extrasAt), false, false);
-      case BinaryOpcodes.GAT -> new BinaryRequest.Touch(header, key, in.getUnsignedInt(extrasAt), true, false);
-      case BinaryOpcodes.GATK -> new BinaryRequest.Touch(header, key, in.getUnsignedInt(extrasAt), true, true);
-      case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> new BinaryRequest.Store(header,
-          plain == BinaryOpcodes.SET ? BinaryRequest.StoreKind.SET
-              : plain == BinaryOpcodes.ADD ? BinaryRequest.StoreKind.ADD : BinaryRequest.StoreKind.REPLACE,
-          key, in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4), value);
+      case BinaryOpcodes.GET, BinaryOpcodes.GETK -> {
+        get.set(keyBuffer, keyLength, plain == BinaryOpcodes.GETK);
+        yield get;
+      }
+      case BinaryOpcodes.TOUCH -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), false, false);
+      case BinaryOpcodes.GAT -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), true, false);
+      case BinaryOpcodes.GATK -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), true, true);
+      case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> {
+        store.set(plain == BinaryOpcodes.SET ? BinaryRequest.StoreKind.SET
+                : plain == BinaryOpcodes.ADD ? BinaryRequest.StoreKind.ADD : BinaryRequest.StoreKind.REPLACE,
+            keyBuffer, keyLength, in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4), value, valueLength);
+        yield store;
+      }
       case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND ->
-          new BinaryRequest.AppendPrepend(header, plain == BinaryOpcodes.APPEND, key, value);
-      case BinaryOpcodes.DELETE -> new BinaryRequest.Delete(header, key);
+          new BinaryRequest.AppendPrepend(header, plain == BinaryOpcodes.APPEND, key(), Arrays.copyOf(value, valueLength));
+      case BinaryOpcodes.DELETE -> new BinaryRequest.Delete(header, key());
       case BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT -> new BinaryRequest.Arithmetic(header,
-          plain == BinaryOpcodes.INCREMENT, key, in.getLong(extrasAt), in.getLong(extrasAt + 8),
+          plain == BinaryOpcodes.INCREMENT, key(), in.getLong(extrasAt), in.getLong(extrasAt + 8),
           in.getUnsignedInt(extrasAt + 16));
       case BinaryOpcodes.FLUSH -> new BinaryRequest.Flush(header, extrasLength == 0 ? 0 : in.getUnsignedInt(extrasAt));
       case BinaryOpcodes.NOOP -> new BinaryRequest.Noop(header);
       case BinaryOpcodes.VERSION -> new BinaryRequest.Version(header);
       case BinaryOpcodes.QUIT -> new BinaryRequest.Quit(header);
-      case BinaryOpcodes.STAT -> new BinaryRequest.Stat(header, key);
+      case BinaryOpcodes.STAT -> new BinaryRequest.Stat(header, key());
       default -> throw new IllegalStateException("opcode passed the checks unhandled: " + header.opcode());
     };
+  }
+
+  /** The key just read, in an array of its own, for the requests that keep it. */
+  private byte[] key() {
+    return Arrays.copyOf(keyBuffer, keyLength);
   }
 
   private static boolean isSasl(int opcode) {

@@ -1,6 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.BytesToDrop;
+import dev.larder.protocol.ReusedBytes;
 import dev.larder.protocol.text.TextRequest.CloseReason;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;

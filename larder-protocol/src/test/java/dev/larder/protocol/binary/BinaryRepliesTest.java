@@ -22,7 +22,7 @@ class BinaryRepliesTest {
   void aGetkHitCarriesFlagsKeyAndValueAndLeavesTheValueBufferAlone() {
     ByteBuf out = Unpooled.buffer();
     ByteBuffer value = ByteBuffer.wrap("hi".getBytes(StandardCharsets.US_ASCII));
-    BinaryReplies.writeItem(out, GETK, 5, 0xAABBCCDD, "k".getBytes(StandardCharsets.US_ASCII), value);
+    BinaryReplies.writeItem(out, GETK, 5, 0xAABBCCDD, "kx".getBytes(StandardCharsets.US_ASCII), 1, value);
     assertThat(hex(out)).isEqualTo("810c0001" + "04000000" + "00000007" + "01020304" + "0000000000000005"
         + "aabbccdd" + "6b" + "6869");
     assertThat(value.remaining()).isEqualTo(2);
@@ -39,7 +39,7 @@ class BinaryRepliesTest {
   @Test
   void aGetkMissCarriesTheKeyAndNoText() {
     ByteBuf out = Unpooled.buffer();
-    BinaryReplies.writeKeyMiss(out, GETK, "k".getBytes(StandardCharsets.US_ASCII));
+    BinaryReplies.writeKeyMiss(out, GETK, "kx".getBytes(StandardCharsets.US_ASCII), 1);
     assertThat(hex(out)).isEqualTo("810c0001" + "00000001" + "00000001" + "01020304" + "0000000000000000" + "6b");
   }
 

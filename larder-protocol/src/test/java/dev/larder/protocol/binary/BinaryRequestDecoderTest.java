@@ -7,6 +7,8 @@ import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -64,8 +66,49 @@ class BinaryRequestDecoderTest {
   }
 
   private static void assertDecodes(byte[] wire, BinaryRequest... expected) {
-    SplitDecoding.assertEveryWay(wire, () -> new BinaryRequestDecoder(MAX_VALUE)::decode,
-        BinaryRequestDecoderTest::closes, List.of(expected));
+    SplitDecoding.assertEveryWay(wire, BinaryRequestDecoderTest::owningDecoder, BinaryRequestDecoderTest::closes,
+        List.of(expected));
+  }
+
+  /** A fresh decoder whose requests are copied as they come: its own are rewritten by its next request. */
+  private static Function<ByteBuf, BinaryRequest> owningDecoder() {
+    BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
+    return in -> owned(decoder.decode(in));
+  }
+
+  /**
+   * {@code request} with a header, key and value of its own; a record is rebuilt through its canonical
+   * constructor with a copy of its header.
+   */
+  private static BinaryRequest owned(BinaryRequest request) {
+    if (request instanceof BinaryRequest.Get get) {
+      return new BinaryRequest.Get(owned(get.header()), Arrays.copyOf(get.keyBytes(), get.keyLength()),
+          get.returnKey());
+    }
+    if (request instanceof BinaryRequest.Store store) {
+      return new BinaryRequest.Store(owned(store.header()), store.kind(), store.copyKey(), store.flags(),
+          store.exptime(), Arrays.copyOf(store.value(), store.valueLength()));
+    }
+    if (request == null || !request.getClass().isRecord()) {
+      return request;
+    }
+    try {
+      RecordComponent[] components = request.getClass().getRecordComponents();
+      Object[] values = new Object[components.length];
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        Object value = components[i].getAccessor().invoke(request);
+        values[i] = value instanceof Header header ? owned(header) : value;
+        types[i] = components[i].getType();
+      }
+      return (BinaryRequest) request.getClass().getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Header owned(Header header) {
+    return new Header(header.opcode(), header.opaque(), header.cas());
   }
 
   private static boolean closes(BinaryRequest request) {
@@ -170,6 +213,21 @@ class BinaryRequestDecoderTest {
     // 4 GB of "value" on a get: refused from the header alone.
     byte[] wire = Arrays.copyOf(packet(0x00, new byte[0], "k", "", 7, 0, 0xFFFFFFFFL), 24);
     assertDecodes(wire, new BinaryRequest.Refused(header(0x00), BinaryStatus.INVALID_ARGUMENTS, true));
+  }
+
+  /** A value too large for the reused buffer gets an array of its own, which the next request lets go. */
+  @Test
+  void aLargeValueIsNotKeptOnceTheNextRequestIsDecoded() throws InterruptedException {
+    BinaryRequestDecoder decoder = new BinaryRequestDecoder(1 << 20);
+    ByteBuf in = Unpooled.wrappedBuffer(
+        packet(0x01, ints(0, 0), "k", "v".repeat(100_000)), packet(0x00, new byte[0], "k", ""));
+    WeakReference<byte[]> value = new WeakReference<>(((BinaryRequest.Store) decoder.decode(in)).value());
+    assertThat(decoder.decode(in)).isInstanceOf(BinaryRequest.Get.class);
+    for (int i = 0; i < 10 && value.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(value.get()).as("the value's array, after the next request").isNull();
   }
 
   @Test

@@ -109,29 +109,35 @@ public final class BinaryCommandExecutor {
 
   /** get, getq, getk, getkq: a hit is always answered, a miss only by the loud ones. */
   private void get(BinaryRequest.Get get, ByteBuf out) {
-    Lookup lookup = engine.get(get.key(), itemWriter.prepare(out, get.header(), get.returnKey() ? get.key() : null, true));
+    byte[] key = get.keyBytes();
+    int keyLength = get.keyLength();
+    Lookup lookup =
+        engine.get(key, 0, keyLength, itemWriter.prepare(out, get.header(), get.returnKey() ? key : null, keyLength, true));
     stats.countGet(lookup);
     if (!lookup.hit()) {
-      writeMiss(out, get.header(), get.key(), get.returnKey());
+      writeMiss(out, get.header(), key, keyLength, get.returnKey());
     }
   }
 
   /** touch, gat, gatq, gatk, gatkq: counted as touches. */
   private void touch(BinaryRequest.Touch touch, ByteBuf out, long now) {
-    ItemWriter writer = itemWriter.prepare(out, touch.header(), touch.returnKey() ? touch.key() : null, touch.returnValue());
-    Lookup lookup = engine.getAndTouch(touch.key(), Expiry.fromExptime(touch.exptime(), now), writer);
+    byte[] key = touch.key();
+    ItemWriter writer =
+        itemWriter.prepare(out, touch.header(), touch.returnKey() ? key : null, key.length, touch.returnValue());
+    Lookup lookup = engine.getAndTouch(key, Expiry.fromExptime(touch.exptime(), now), writer);
     stats.countTouch(lookup);
     if (!lookup.hit()) {
-      writeMiss(out, touch.header(), touch.key(), touch.returnKey());
+      writeMiss(out, touch.header(), key, key.length, touch.returnKey());
     }
   }
 
-  private void writeMiss(ByteBuf out, Header header, byte[] key, boolean returnKey) {
+  /** A miss of the key {@code key[0..keyLength)}. */
+  private void writeMiss(ByteBuf out, Header header, byte[] key, int keyLength, boolean returnKey) {
     if (header.quiet()) {
       return;
     }
     if (returnKey) {
-      BinaryReplies.writeKeyMiss(out, header, key);
+      BinaryReplies.writeKeyMiss(out, header, key, keyLength);
     } else {
       BinaryReplies.writeError(out, header, BinaryStatus.KEY_NOT_FOUND);
     }
@@ -145,11 +151,12 @@ public final class BinaryCommandExecutor {
       case ADD -> StoreMode.ADD;
       case REPLACE -> StoreMode.REPLACE;
     };
-    StoreResult result = engine.store(mode, store.key(), store.flags(), Expiry.fromExptime(store.exptime(), now),
-        store.value(), header.cas(), false, casCatcher.reset());
+    StoreResult result = engine.store(mode, store.keyBytes(), 0, store.keyLength(), store.flags(),
+        Expiry.fromExptime(store.exptime(), now), store.value(), 0, store.valueLength(), header.cas(), false,
+        casCatcher.reset());
     if (result == StoreResult.TOO_LARGE || result == StoreResult.NO_MEMORY) {
       if (store.kind() == BinaryRequest.StoreKind.SET) {
-        engine.invalidate(store.key());
+        engine.invalidate(store.copyKey());
       }
       if (result == StoreResult.TOO_LARGE) {
         BinaryReplies.writeError(out, header, BinaryStatus.TOO_LARGE);
@@ -246,19 +253,22 @@ public final class BinaryCommandExecutor {
     private ByteBuf out;
     private Header header;
     private byte[] key;
+    private int keyLength;
     private boolean withValue;
 
-    ItemWriter prepare(ByteBuf target, Header request, byte[] returnedKey, boolean returnValue) {
+    /** For a hit to be answered with the key {@code returnedKey[0..length)}, or none when it is null. */
+    ItemWriter prepare(ByteBuf target, Header request, byte[] returnedKey, int length, boolean returnValue) {
       out = target;
       header = request;
       key = returnedKey;
+      keyLength = length;
       withValue = returnValue;
       return this;
     }
 
     @Override
     public void visit(ItemView item) {
-      BinaryReplies.writeItem(out, header, item.cas(), item.flags(), key, withValue ? item.value() : null);
+      BinaryReplies.writeItem(out, header, item.cas(), item.flags(), key, keyLength, withValue ? item.value() : null);
     }
   }
 
