@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Heap garbage the server makes per request, and the young collections it costs: starts `./larder
-# serve -t 2 -m 64` with a GC log, sets every key and warms up with `larder bench`, then records the
-# event-loop threads' allocated bytes (JFR's jdk.ThreadAllocationStatistics, read at the start and
-# the end of a measured run) and prints bytes per request and the GC pauses inside the run.
+# serve -t 2 -m 64` with a GC log, sets every key and warms up with `larder bench` (or memcaslap),
+# then records the event-loop threads' allocated bytes (JFR's jdk.ThreadAllocationStatistics, read at
+# the start and the end of a measured run) and prints bytes per request and the GC pauses inside it.
 #
 #   bench/server-garbage.sh                                  # W1: 9:1 get:set, 100 B values, 64 connections
 #   BENCH_ARGS="--connections 64 --multiget 16" bench/server-garbage.sh
+#   BENCH_ARGS="... --protocol meta" bench/server-garbage.sh
+#   MEMCASLAP_ARGS="-T 2 -c 64 -X 100 -B" bench/server-garbage.sh  # memcaslap's load: here the binary protocol
 #
-# Settings: DURATION=8s; BENCH_ARGS (default W1's).
+# Settings: DURATION=8s; BENCH_ARGS (default W1's); MEMCASLAP_ARGS (memcaslap instead of larder bench).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,11 +42,30 @@ bench() {
 uptime_ms() {
   jcmd "$pid" VM.uptime | awk 'NR == 2 { printf "%d", $1 * 1000 }'
 }
-bench --prefill --duration 5s  # sets every key; the JIT compiles the server's hot path
+# load DURATION [--json FILE]: the load for DURATION; with --json, its request count into FILE as
+# larder bench writes it.
+load() {
+  if [[ -z "${MEMCASLAP_ARGS:-}" ]]; then
+    bench --duration "$@"
+    return
+  fi
+  read -r -a memcaslap_args <<< "$MEMCASLAP_ARGS"
+  local out
+  out="$(memcaslap -s "127.0.0.1:$port" "${memcaslap_args[@]}" -t "$1")"
+  if [[ "${2:-}" == --json ]]; then
+    sed -n 's/.*Run time: \([0-9.]*\)s Ops: \([0-9]*\) TPS: \([0-9]*\).*/{"ops": \2, "ops_per_second": \3}/p' \
+      <<<"$out" | tail -1 >"$3"
+  fi
+}
+if [[ -z "${MEMCASLAP_ARGS:-}" ]]; then
+  bench --prefill --duration 5s  # sets every key; the JIT compiles the server's hot path
+else
+  load 5s
+fi
 jcmd "$pid" JFR.start name=garbage settings=none +jdk.ThreadAllocationStatistics#enabled=true \
   +jdk.ThreadAllocationStatistics#period=everyChunk filename="$work/alloc.jfr" >/dev/null
 start_ms="$(uptime_ms)"
-bench --duration "$DURATION" --json "$work/run.json"
+load "$DURATION" --json "$work/run.json"
 end_ms="$(uptime_ms)"
 jcmd "$pid" JFR.stop name=garbage >/dev/null
 jfr print --json --events jdk.ThreadAllocationStatistics "$work/alloc.jfr" >"$work/alloc.json"
