@@ -1,5 +1,6 @@
 package dev.larder.protocol.binary;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.ValueCopy;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
@@ -47,26 +48,24 @@ public final class BinaryReplies {
     out.writeBytes(message);
   }
 
-  /** A getk miss: "not found" with the key, {@code key[0..keyLength)}, and no text. */
-  public static void writeKeyMiss(ByteBuf out, Header request, byte[] key, int keyLength) {
-    writeHeader(out, request, BinaryStatus.KEY_NOT_FOUND, keyLength, 0, keyLength, 0);
-    out.writeBytes(key, 0, keyLength);
+  /** A getk miss: "not found" with the key and no text. */
+  public static void writeKeyMiss(ByteBuf out, Header request, ByteRange key) {
+    writeHeader(out, request, BinaryStatus.KEY_NOT_FOUND, key.length(), 0, key.length(), 0);
+    out.writeBytes(key.array(), key.offset(), key.length());
   }
 
   /**
-   * A hit: the flags as extras, the key {@code key[0..keyLength)} when asked for (null when not), the
-   * value when given (null for touch). The value is copied from its position to its limit without
-   * moving them.
+   * A hit: the flags as extras, the key when asked for (null when not), the value when given (null for
+   * touch). The value is copied from its position to its limit without moving them.
    */
-  public static void writeItem(ByteBuf out, Header request, long cas, int flags, byte[] key, int keyLength,
-      ByteBuffer value) {
-    int returnedKeyLength = key == null ? 0 : keyLength;
+  public static void writeItem(ByteBuf out, Header request, long cas, int flags, ByteRange key, ByteBuffer value) {
+    int keyLength = key == null ? 0 : key.length();
     int valueLength = value == null ? 0 : value.remaining();
-    writeHeader(out, request, BinaryStatus.SUCCESS, returnedKeyLength, FLAGS_EXTRAS,
-        FLAGS_EXTRAS + returnedKeyLength + valueLength, cas);
+    writeHeader(out, request, BinaryStatus.SUCCESS, keyLength, FLAGS_EXTRAS, FLAGS_EXTRAS + keyLength + valueLength,
+        cas);
     out.writeInt(flags);
     if (key != null) {
-      out.writeBytes(key, 0, keyLength);
+      out.writeBytes(key.array(), key.offset(), key.length());
     }
     if (value != null) {
       ValueCopy.write(out, value);

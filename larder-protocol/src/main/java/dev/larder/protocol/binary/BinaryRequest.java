@@ -1,6 +1,6 @@
 package dev.larder.protocol.binary;
 
-import java.util.Arrays;
+import dev.larder.protocol.ByteRange;
 
 /**
  * One binary protocol request as {@link BinaryRequestDecoder} parsed it, including those memcached
@@ -66,25 +66,22 @@ public sealed interface BinaryRequest {
   }
 
   /**
-   * get, getq, getk, getkq; {@code returnKey} for the k variants. The key is {@link #keyBytes} from
-   * index 0 for {@link #keyLength} bytes: a decoder fills one {@code Get} it keeps, the key in its own
-   * buffer, valid until its next {@code decode}.
+   * get, getq, getk, getkq; {@code returnKey} for the k variants. A decoder fills one {@code Get} it
+   * keeps, the key in its own buffer, valid until its next {@code decode}.
    */
   final class Get implements Command {
     private final Header header;
-    private byte[] keyBytes;
-    private int keyLength;
+    private final ByteRange key = new ByteRange();
     private boolean returnKey;
 
     /** A request built rather than decoded. */
     public Get(Header header, byte[] key, boolean returnKey) {
       this.header = header;
-      set(key, key.length, returnKey);
+      this.key.set(key, 0, key.length);
+      this.returnKey = returnKey;
     }
 
-    void set(byte[] newKeyBytes, int newKeyLength, boolean newReturnKey) {
-      keyBytes = newKeyBytes;
-      keyLength = newKeyLength;
+    void setReturnKey(boolean newReturnKey) {
       returnKey = newReturnKey;
     }
 
@@ -93,12 +90,8 @@ public sealed interface BinaryRequest {
       return header;
     }
 
-    public byte[] keyBytes() {
-      return keyBytes;
-    }
-
-    public int keyLength() {
-      return keyLength;
+    public ByteRange key() {
+      return key;
     }
 
     public boolean returnKey() {
@@ -121,40 +114,31 @@ public sealed interface BinaryRequest {
   }
 
   /**
-   * set, add, replace; a non-zero CAS in the header makes set and replace a cas. The key is {@link
-   * #keyBytes} and the value {@link #value}, each from index 0 for its length: a decoder fills one
-   * {@code Store} it keeps, both in its own buffers, valid until its next {@code decode}.
+   * set, add, replace; a non-zero CAS in the header makes set and replace a cas. A decoder fills one
+   * {@code Store} it keeps, the key and the value in its own buffers, valid until its next {@code
+   * decode}.
    */
   final class Store implements Command {
     private final Header header;
+    private final ByteRange key = new ByteRange();
+    private final ByteRange value = new ByteRange();
     private StoreKind kind;
-    private byte[] keyBytes;
-    private int keyLength;
     private int flags;
     private long exptime;
-    private byte[] value;
-    private int valueLength;
 
     /** A request built rather than decoded. */
     public Store(Header header, StoreKind kind, byte[] key, int flags, long exptime, byte[] value) {
       this.header = header;
-      set(kind, key, key.length, flags, exptime, value, value.length);
+      this.key.set(key, 0, key.length);
+      this.value.set(value, 0, value.length);
+      set(kind, flags, exptime);
     }
 
-    void set(StoreKind newKind, byte[] newKeyBytes, int newKeyLength, int newFlags, long newExptime, byte[] newValue,
-        int newValueLength) {
+    /** The extras and the kind; the decoder points {@link #key} and {@link #value} itself. */
+    void set(StoreKind newKind, int newFlags, long newExptime) {
       kind = newKind;
-      keyBytes = newKeyBytes;
-      keyLength = newKeyLength;
       flags = newFlags;
       exptime = newExptime;
-      value = newValue;
-      valueLength = newValueLength;
-    }
-
-    /** Lets go of the value's array, which may be a large one of its own. */
-    void clear() {
-      value = null;
     }
 
     @Override
@@ -166,17 +150,8 @@ public sealed interface BinaryRequest {
       return kind;
     }
 
-    public byte[] keyBytes() {
-      return keyBytes;
-    }
-
-    public int keyLength() {
-      return keyLength;
-    }
-
-    /** The key in an array of its own. */
-    public byte[] copyKey() {
-      return Arrays.copyOf(keyBytes, keyLength);
+    public ByteRange key() {
+      return key;
     }
 
     public int flags() {
@@ -188,12 +163,8 @@ public sealed interface BinaryRequest {
       return exptime;
     }
 
-    public byte[] value() {
+    public ByteRange value() {
       return value;
-    }
-
-    public int valueLength() {
-      return valueLength;
     }
   }
 

@@ -73,7 +73,7 @@ public final class BinaryRequestDecoder {
    */
   public BinaryRequest decode(ByteBuf in) {
     if (state != State.BODY) {
-      store.clear(); // an idle connection keeps no large value
+      store.value().clear(); // an idle connection keeps no large value
     }
     while (true) {
       switch (state) {
@@ -190,7 +190,8 @@ public final class BinaryRequestDecoder {
     in.readBytes(value, 0, valueLength);
     return switch (plain) {
       case BinaryOpcodes.GET, BinaryOpcodes.GETK -> {
-        get.set(keyBuffer, keyLength, plain == BinaryOpcodes.GETK);
+        get.key().set(keyBuffer, 0, keyLength);
+        get.setReturnKey(plain == BinaryOpcodes.GETK);
         yield get;
       }
       case BinaryOpcodes.TOUCH -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), false, false);
@@ -199,7 +200,9 @@ public final class BinaryRequestDecoder {
       case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> {
         store.set(plain == BinaryOpcodes.SET ? BinaryRequest.StoreKind.SET
                 : plain == BinaryOpcodes.ADD ? BinaryRequest.StoreKind.ADD : BinaryRequest.StoreKind.REPLACE,
-            keyBuffer, keyLength, in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4), value, valueLength);
+            in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4));
+        store.key().set(keyBuffer, 0, keyLength);
+        store.value().set(value, 0, valueLength);
         yield store;
       }
       case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND ->

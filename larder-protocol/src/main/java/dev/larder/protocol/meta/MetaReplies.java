@@ -1,10 +1,10 @@
 package dev.larder.protocol.meta;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.TextReplies;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The reply bytes of memcached 1.6.18's meta protocol: two-letter codes, then return flags each
@@ -67,19 +67,17 @@ public final class MetaReplies {
 
   /** The request's opaque token as it came, {@code O} included. */
   public static void writeOpaque(ByteBuf out, MetaFlags flags) {
-    out.writeByte(' ').writeBytes(flags.opaque(), flags.opaqueOffset(), flags.opaqueLength());
+    ByteRange opaque = flags.opaque();
+    out.writeByte(' ').writeBytes(opaque.array(), opaque.offset(), opaque.length());
   }
 
-  /**
-   * {@code " k<key>"}, or {@code " k<base64 key> b"} for a key that came in base64; the key is {@code
-   * key[offset..offset + length)}.
-   */
-  public static void writeKey(ByteBuf out, byte[] key, int offset, int length, boolean base64) {
+  /** {@code " k<key>"}, or {@code " k<base64 key> b"} for a key that came in base64. */
+  public static void writeKey(ByteBuf out, ByteRange key, boolean base64) {
     out.writeByte(' ').writeByte('k');
     if (base64) {
-      out.writeBytes(MetaBase64.encode(Arrays.copyOfRange(key, offset, offset + length))).writeByte(' ').writeByte('b');
+      out.writeBytes(MetaBase64.encode(key.copy())).writeByte(' ').writeByte('b');
     } else {
-      out.writeBytes(key, offset, length);
+      out.writeBytes(key.array(), key.offset(), key.length());
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.larder.protocol.text;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.meta.MetaBase64;
 import dev.larder.protocol.meta.MetaReplies;
-import java.util.Arrays;
 import java.util.OptionalLong;
 
 /**
@@ -75,12 +75,12 @@ final class MetaCommandParser {
 
   /** Lets go of the arrays the last request pointed into: its line, a decoded key, ms's data. */
   void clear() {
-    get.setKey(null, 0, 0);
-    set.setKey(null, 0, 0);
-    set.setData(null, 0);
-    flags.parsed.opaque = null;
+    get.key().clear();
+    set.key().clear();
+    set.data().clear();
+    flags.parsed.opaque.clear();
     flags.tokens = null;
-    flags.keyBytes = null;
+    flags.key.clear();
   }
 
   /** The length of the data block of the ms line that {@link #parse} last answered {@link AwaitValue}. */
@@ -99,7 +99,7 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    get.setKey(flags.keyBytes, flags.keyOffset, flags.keyLength);
+    get.key().set(flags.key.array(), flags.key.offset(), flags.key.length());
     return getDone;
   }
 
@@ -129,9 +129,9 @@ final class MetaCommandParser {
       return new Done(new TextRequest.ErrorReply(MetaReplies.OPAQUE_TOO_LONG, false), swallow);
     }
     if (declaredLength > maxValueBytes) {
-      return new Done(new TextRequest.Meta(new MetaRequest.SetTooLarge(flags.copyKey(), flags.parsed)), swallow);
+      return new Done(new TextRequest.Meta(new MetaRequest.SetTooLarge(flags.key.copy(), flags.parsed)), swallow);
     }
-    set.setKey(flags.keyBytes, flags.keyOffset, flags.keyLength);
+    set.key().set(flags.key.array(), flags.key.offset(), flags.key.length());
     valueLength = declaredLength;
     return awaitSet;
   }
@@ -147,7 +147,7 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Delete(flags.copyKey(), flags.parsed));
+    return done(new MetaRequest.Delete(flags.key.copy(), flags.parsed));
   }
 
   /**
@@ -169,7 +169,7 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Arithmetic(flags.copyKey(), flags.parsed));
+    return done(new MetaRequest.Arithmetic(flags.key.copy(), flags.parsed));
   }
 
   /** {@code process_meta_command}: {@code me <key> [b]}; a third token other than b is ignored. */
@@ -204,18 +204,14 @@ final class MetaCommandParser {
     final long[] seen = new long[2];
     CommandTokens tokens;
     /** The key: a range of the line, or the whole of the array its base64 decodes to. */
-    byte[] keyBytes;
-    int keyOffset;
-    int keyLength;
+    final ByteRange key = new ByteRange();
     byte[] error;
     int opaqueToken;
 
     /** Reads the flags of the line in {@code tokens}, from token {@code first} on; returns this. */
     Flags read(CommandTokens lineTokens, int first) {
       tokens = lineTokens;
-      keyBytes = tokens.line();
-      keyOffset = tokens.start(1);
-      keyLength = tokens.length(1);
+      key.set(tokens.line(), tokens.start(1), tokens.length(1));
       seen[0] = 0;
       seen[1] = 0;
       error = null;
@@ -236,9 +232,7 @@ final class MetaCommandParser {
         parsed.order[parsed.count++] = (byte) flag;
       }
       if (opaqueToken >= 0) {
-        parsed.opaque = tokens.line();
-        parsed.opaqueOffset = tokens.start(opaqueToken);
-        parsed.opaqueLength = tokens.length(opaqueToken);
+        parsed.opaque.set(tokens.line(), tokens.start(opaqueToken), tokens.length(opaqueToken));
       }
       return this;
     }
@@ -252,9 +246,7 @@ final class MetaCommandParser {
           if (decoded == null) {
             error = MetaReplies.KEY_NOT_DECODED;
           } else {
-            keyBytes = decoded;
-            keyOffset = 0;
-            keyLength = decoded.length;
+            key.set(decoded, 0, decoded.length);
           }
         }
         case 'N' -> parsed.vivifyTtl = time(i);
@@ -318,9 +310,5 @@ final class MetaCommandParser {
       return opaqueToken >= 0 && tokens.length(opaqueToken) > MAX_OPAQUE_LENGTH;
     }
 
-    /** The key in an array of its own, for the requests that keep it. */
-    byte[] copyKey() {
-      return Arrays.copyOfRange(keyBytes, keyOffset, keyOffset + keyLength);
-    }
   }
 }

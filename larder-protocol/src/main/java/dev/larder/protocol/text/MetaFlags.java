@@ -1,5 +1,7 @@
 package dev.larder.protocol.text;
 
+import dev.larder.protocol.ByteRange;
+
 /**
  * The flags of one meta command, parsed as memcached 1.6.18's {@code _meta_flag_preparse} does: each
  * flag at most once, numbers with memcached's rules. Replies list some flags back in the order the
@@ -14,10 +16,8 @@ public final class MetaFlags {
 
   byte[] order;
   int count;
-  /** The whole {@code O} token, {@code opaque[opaqueOffset..opaqueOffset + opaqueLength)}; null when absent. */
-  byte[] opaque;
-  int opaqueOffset;
-  int opaqueLength;
+  /** The whole {@code O} token; pointing nowhere when absent. */
+  final ByteRange opaque = new ByteRange();
   boolean base64Key;
   boolean quiet;
   boolean value;
@@ -58,8 +58,9 @@ public final class MetaFlags {
       long compareCas, long delta, long initial, byte mode) {
     this.order = order;
     this.count = order.length;
-    this.opaque = opaque;
-    this.opaqueLength = opaque == null ? 0 : opaque.length;
+    if (opaque != null) {
+      this.opaque.set(opaque, 0, opaque.length);
+    }
     this.base64Key = base64Key;
     this.quiet = quiet;
     this.value = value;
@@ -85,9 +86,7 @@ public final class MetaFlags {
   /** Back to what a line without flags says. */
   void reset() {
     count = 0;
-    opaque = null;
-    opaqueOffset = 0;
-    opaqueLength = 0;
+    opaque.clear();
     base64Key = false;
     quiet = false;
     value = false;
@@ -115,20 +114,12 @@ public final class MetaFlags {
   }
 
   public boolean hasOpaque() {
-    return opaque != null;
+    return opaque.array() != null;
   }
 
-  /** The array that holds the whole {@code O} token (the {@code O} included); null when absent. */
-  public byte[] opaque() {
+  /** The whole {@code O} token (the {@code O} included), echoed in replies; pointing nowhere when absent. */
+  public ByteRange opaque() {
     return opaque;
-  }
-
-  public int opaqueOffset() {
-    return opaqueOffset;
-  }
-
-  public int opaqueLength() {
-    return opaqueLength;
   }
 
   public boolean base64Key() {

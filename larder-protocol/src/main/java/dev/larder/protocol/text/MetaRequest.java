@@ -1,6 +1,6 @@
 package dev.larder.protocol.text;
 
-import java.util.Arrays;
+import dev.larder.protocol.ByteRange;
 
 /**
  * One meta command as the text decoder parsed it. Keys are the bytes the command names: already
@@ -13,38 +13,17 @@ import java.util.Arrays;
  */
 public sealed interface MetaRequest {
 
-  /** A request whose key is a range of an array, {@link #keyBytes} from {@link #keyOffset}. */
+  /** A request whose key is a range of an array: a decoder's buffer, or an array of the key's own. */
   abstract sealed class Keyed implements MetaRequest permits Get, Set {
-    private byte[] keyBytes;
-    private int keyOffset;
-    private int keyLength;
+    private final ByteRange key = new ByteRange();
     private final MetaFlags flags;
 
     Keyed(MetaFlags flags) {
       this.flags = flags;
     }
 
-    void setKey(byte[] bytes, int offset, int length) {
-      keyBytes = bytes;
-      keyOffset = offset;
-      keyLength = length;
-    }
-
-    public byte[] keyBytes() {
-      return keyBytes;
-    }
-
-    public int keyOffset() {
-      return keyOffset;
-    }
-
-    public int keyLength() {
-      return keyLength;
-    }
-
-    /** The key in an array of its own. */
-    public byte[] copyKey() {
-      return Arrays.copyOfRange(keyBytes, keyOffset, keyOffset + keyLength);
+    public ByteRange key() {
+      return key;
     }
 
     public MetaFlags flags() {
@@ -57,7 +36,7 @@ public sealed interface MetaRequest {
     /** A request built rather than decoded. */
     public Get(byte[] key, MetaFlags flags) {
       super(flags);
-      setKey(key, 0, key.length);
+      key().set(key, 0, key.length);
     }
 
     /** A request for a decoder to fill, reading its lines' flags into {@code flags}. */
@@ -66,19 +45,15 @@ public sealed interface MetaRequest {
     }
   }
 
-  /**
-   * {@code ms <key> <datalen> <flags>*} and its data block, which ended in {@code \r\n}: {@link #data}
-   * from index 0 for {@link #dataLength} bytes.
-   */
+  /** {@code ms <key> <datalen> <flags>*} and its data block, which ended in {@code \r\n}. */
   final class Set extends Keyed {
-    private byte[] data;
-    private int dataLength;
+    private final ByteRange data = new ByteRange();
 
     /** A request built rather than decoded. */
     public Set(byte[] key, byte[] data, MetaFlags flags) {
       super(flags);
-      setKey(key, 0, key.length);
-      setData(data, data.length);
+      key().set(key, 0, key.length);
+      this.data.set(data, 0, data.length);
     }
 
     /** A request for a decoder to fill, reading its lines' flags into {@code flags}. */
@@ -86,17 +61,8 @@ public sealed interface MetaRequest {
       super(flags);
     }
 
-    void setData(byte[] block, int length) {
-      data = block;
-      dataLength = length;
-    }
-
-    public byte[] data() {
+    public ByteRange data() {
       return data;
-    }
-
-    public int dataLength() {
-      return dataLength;
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.larder.protocol.text;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import dev.larder.protocol.ByteRange;
 import java.util.List;
 
 /**
@@ -39,72 +38,41 @@ public sealed interface TextRequest {
    * again for its next storage command, so it is valid until the decoder's next {@code decode}.
    */
   final class Store implements TextRequest {
+    private final ByteRange key = new ByteRange();
+    private final ByteRange data = new ByteRange();
     private StorageCommand command;
-    private byte[] keyBytes;
-    private int keyOffset;
-    private int keyLength;
     private int flags;
     private long exptime;
     private long casUnique;
     private boolean noreply;
-    private byte[] data;
-    private int dataLength;
 
     /** A request with a key and data of their own, built rather than decoded. */
     public Store(
         StorageCommand command, byte[] key, int flags, long exptime, byte[] data, long casUnique, boolean noreply) {
       setLine(command, key, 0, key.length, flags, exptime, casUnique, noreply);
-      setData(data, data.length);
+      this.data.set(data, 0, data.length);
     }
 
     /** An empty one, for a decoder to fill. */
     Store() {}
 
     /** What the command line says; the key is {@code line[keyOffset..keyOffset + keyLength)}. */
-    void setLine(StorageCommand newCommand, byte[] line, int newKeyOffset, int newKeyLength, int newFlags,
-        long newExptime, long newCasUnique, boolean newNoreply) {
+    void setLine(StorageCommand newCommand, byte[] line, int keyOffset, int keyLength, int newFlags, long newExptime,
+        long newCasUnique, boolean newNoreply) {
       command = newCommand;
-      keyBytes = line;
-      keyOffset = newKeyOffset;
-      keyLength = newKeyLength;
+      key.set(line, keyOffset, keyLength);
       flags = newFlags;
       exptime = newExptime;
       casUnique = newCasUnique;
       noreply = newNoreply;
     }
 
-    /** The data block: {@code block[0..length)}. */
-    void setData(byte[] block, int length) {
-      data = block;
-      dataLength = length;
-    }
-
-    /** Lets go of the key's and the data's arrays. */
-    void clear() {
-      keyBytes = null;
-      data = null;
-    }
-
     public StorageCommand command() {
       return command;
     }
 
-    /** The array that holds the key, from {@link #keyOffset} for {@link #keyLength} bytes. */
-    public byte[] keyBytes() {
-      return keyBytes;
-    }
-
-    public int keyOffset() {
-      return keyOffset;
-    }
-
-    public int keyLength() {
-      return keyLength;
-    }
-
-    /** The key in an array of its own. */
-    public byte[] copyKey() {
-      return Arrays.copyOfRange(keyBytes, keyOffset, keyOffset + keyLength);
+    public ByteRange key() {
+      return key;
     }
 
     public int flags() {
@@ -123,25 +91,21 @@ public sealed interface TextRequest {
       return noreply;
     }
 
-    /** The array that holds the data block, from index 0 for {@link #dataLength} bytes. */
-    public byte[] data() {
+    /** The data block; a decoder reads it into a buffer of its own. */
+    public ByteRange data() {
       return data;
     }
 
-    public int dataLength() {
-      return dataLength;
-    }
-
-    /** The data block in an array of its own. */
-    public byte[] copyData() {
-      return Arrays.copyOf(data, dataLength);
+    /** Lets go of the key's and the data's arrays. */
+    void clear() {
+      key.clear();
+      data.clear();
     }
 
     @Override
     public String toString() {
-      return "Store[" + command + " " + new String(keyBytes, keyOffset, keyLength, StandardCharsets.ISO_8859_1)
-          + " flags=" + Integer.toUnsignedString(flags) + " exptime=" + exptime + " bytes=" + dataLength
-          + " cas=" + Long.toUnsignedString(casUnique) + (noreply ? " noreply" : "") + "]";
+      return "Store[" + command + " " + key + " flags=" + Integer.toUnsignedString(flags) + " exptime=" + exptime
+          + " bytes=" + data.length() + " cas=" + Long.toUnsignedString(casUnique) + (noreply ? " noreply" : "") + "]";
     }
   }
 

@@ -232,13 +232,13 @@ public final class TextRequestDecoder {
       if (!terminated) {
         return new TextRequest.BadDataChunk(StorageCommand.SET, false); // whatever ms's q flag says
       }
-      awaited.set().setData(data, pendingLength);
+      awaited.set().data().set(data, 0, pendingLength);
       return awaited.request();
     }
     if (!terminated) {
       return new TextRequest.BadDataChunk(store.command(), store.noreply());
     }
-    store.setData(data, pendingLength);
+    store.data().set(data, 0, pendingLength);
     return store;
   }
 

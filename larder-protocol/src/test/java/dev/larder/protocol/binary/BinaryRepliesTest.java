@@ -2,6 +2,7 @@ package dev.larder.protocol.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -18,11 +19,18 @@ class BinaryRepliesTest {
     return ByteBufUtil.hexDump(out);
   }
 
+  /** {@code text[offset..offset + length)} as a range of a larger array, as a decoder hands keys over. */
+  private static ByteRange range(String text, int offset, int length) {
+    ByteRange range = new ByteRange();
+    range.set(text.getBytes(StandardCharsets.US_ASCII), offset, length);
+    return range;
+  }
+
   @Test
   void aGetkHitCarriesFlagsKeyAndValueAndLeavesTheValueBufferAlone() {
     ByteBuf out = Unpooled.buffer();
     ByteBuffer value = ByteBuffer.wrap("hi".getBytes(StandardCharsets.US_ASCII));
-    BinaryReplies.writeItem(out, GETK, 5, 0xAABBCCDD, "kx".getBytes(StandardCharsets.US_ASCII), 1, value);
+    BinaryReplies.writeItem(out, GETK, 5, 0xAABBCCDD, range("xkx", 1, 1), value);
     assertThat(hex(out)).isEqualTo("810c0001" + "04000000" + "00000007" + "01020304" + "0000000000000005"
         + "aabbccdd" + "6b" + "6869");
     assertThat(value.remaining()).isEqualTo(2);
@@ -39,7 +47,7 @@ class BinaryRepliesTest {
   @Test
   void aGetkMissCarriesTheKeyAndNoText() {
     ByteBuf out = Unpooled.buffer();
-    BinaryReplies.writeKeyMiss(out, GETK, "kx".getBytes(StandardCharsets.US_ASCII), 1);
+    BinaryReplies.writeKeyMiss(out, GETK, range("xkx", 1, 1));
     assertThat(hex(out)).isEqualTo("810c0001" + "00000001" + "00000001" + "01020304" + "0000000000000000" + "6b");
   }
 

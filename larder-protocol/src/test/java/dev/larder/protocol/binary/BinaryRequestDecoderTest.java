@@ -82,12 +82,11 @@ class BinaryRequestDecoderTest {
    */
   private static BinaryRequest owned(BinaryRequest request) {
     if (request instanceof BinaryRequest.Get get) {
-      return new BinaryRequest.Get(owned(get.header()), Arrays.copyOf(get.keyBytes(), get.keyLength()),
-          get.returnKey());
+      return new BinaryRequest.Get(owned(get.header()), get.key().copy(), get.returnKey());
     }
     if (request instanceof BinaryRequest.Store store) {
-      return new BinaryRequest.Store(owned(store.header()), store.kind(), store.copyKey(), store.flags(),
-          store.exptime(), Arrays.copyOf(store.value(), store.valueLength()));
+      return new BinaryRequest.Store(owned(store.header()), store.kind(), store.key().copy(), store.flags(),
+          store.exptime(), store.value().copy());
     }
     if (request == null || !request.getClass().isRecord()) {
       return request;
@@ -221,7 +220,7 @@ class BinaryRequestDecoderTest {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(1 << 20);
     ByteBuf in = Unpooled.wrappedBuffer(
         packet(0x01, ints(0, 0), "k", "v".repeat(100_000)), packet(0x00, new byte[0], "k", ""));
-    WeakReference<byte[]> value = new WeakReference<>(((BinaryRequest.Store) decoder.decode(in)).value());
+    WeakReference<byte[]> value = new WeakReference<>(((BinaryRequest.Store) decoder.decode(in)).value().array());
     assertThat(decoder.decode(in)).isInstanceOf(BinaryRequest.Get.class);
     for (int i = 0; i < 10 && value.get() != null; i++) {
       System.gc();

@@ -4,7 +4,6 @@ import dev.larder.protocol.SplitDecoding;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -63,8 +62,8 @@ final class DecoderHarness {
           RetrievalKeys.of(keys), retrieve.tooLongKeyFollows());
     }
     if (request instanceof TextRequest.Store store) {
-      return new TextRequest.Store(store.command(), store.copyKey(), store.flags(), store.exptime(), store.copyData(),
-          store.casUnique(), store.noreply());
+      return new TextRequest.Store(store.command(), store.key().copy(), store.flags(), store.exptime(),
+          store.data().copy(), store.casUnique(), store.noreply());
     }
     if (request instanceof TextRequest.Meta meta) {
       return new TextRequest.Meta(owned(meta.request()));
@@ -74,10 +73,10 @@ final class DecoderHarness {
 
   private static MetaRequest owned(MetaRequest request) {
     if (request instanceof MetaRequest.Get get) {
-      return new MetaRequest.Get(get.copyKey(), owned(get.flags()));
+      return new MetaRequest.Get(get.key().copy(), owned(get.flags()));
     }
     if (request instanceof MetaRequest.Set set) {
-      return new MetaRequest.Set(set.copyKey(), Arrays.copyOf(set.data(), set.dataLength()), owned(set.flags()));
+      return new MetaRequest.Set(set.key().copy(), set.data().copy(), owned(set.flags()));
     }
     if (request instanceof MetaRequest.SetTooLarge tooLarge) {
       return new MetaRequest.SetTooLarge(tooLarge.key(), owned(tooLarge.flags()));
@@ -96,9 +95,7 @@ final class DecoderHarness {
     for (int i = 0; i < order.length; i++) {
       order[i] = flags.flag(i);
     }
-    byte[] opaque = flags.hasOpaque()
-        ? Arrays.copyOfRange(flags.opaque(), flags.opaqueOffset(), flags.opaqueOffset() + flags.opaqueLength())
-        : null;
+    byte[] opaque = flags.hasOpaque() ? flags.opaque().copy() : null;
     return new MetaFlags(order, opaque, flags.base64Key(), flags.quiet(), flags.value(), flags.noBump(),
         flags.invalidate(), flags.ttl(), flags.vivifyTtl(), flags.recacheTtl(), flags.clientFlags(),
         flags.hasCompareCas(), flags.compareCas(), flags.delta(), flags.initial(), flags.mode());

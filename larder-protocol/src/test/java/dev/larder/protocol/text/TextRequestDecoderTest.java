@@ -486,11 +486,11 @@ class TextRequestDecoderTest {
     TextRequestDecoder decoder = new TextRequestDecoder(1 << 20);
     ByteBuf in = Unpooled.buffer();
     in.writeBytes(bytes("set k 0 0 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\nget k\r\n"));
-    WeakReference<byte[]> value = new WeakReference<>(((Store) decoder.decode(in)).data());
+    WeakReference<byte[]> value = new WeakReference<>(((Store) decoder.decode(in)).data().array());
     assertThat(decoder.decode(in)).isInstanceOf(Retrieve.class);
     in.writeBytes(bytes("ms k 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\nmn\r\n"));
     MetaRequest ms = ((Meta) decoder.decode(in)).request();
-    WeakReference<byte[]> metaValue = new WeakReference<>(((MetaRequest.Set) ms).data());
+    WeakReference<byte[]> metaValue = new WeakReference<>(((MetaRequest.Set) ms).data().array());
     assertThat(decoder.decode(in)).isInstanceOf(Meta.class);
     ms = null;
     for (int i = 0; i < 10 && (value.get() != null || metaValue.get() != null); i++) {

@@ -1,5 +1,6 @@
 package dev.larder.server.binary;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.LarderVersion;
 import dev.larder.protocol.binary.BinaryOpcodes;
 import dev.larder.protocol.binary.BinaryReplies;
@@ -109,35 +110,32 @@ public final class BinaryCommandExecutor {
 
   /** get, getq, getk, getkq: a hit is always answered, a miss only by the loud ones. */
   private void get(BinaryRequest.Get get, ByteBuf out) {
-    byte[] key = get.keyBytes();
-    int keyLength = get.keyLength();
-    Lookup lookup =
-        engine.get(key, 0, keyLength, itemWriter.prepare(out, get.header(), get.returnKey() ? key : null, keyLength, true));
+    ByteRange key = get.key();
+    ItemWriter writer = itemWriter.prepare(out, get.header(), get.returnKey() ? key : null, true);
+    Lookup lookup = engine.get(key.array(), key.offset(), key.length(), writer);
     stats.countGet(lookup);
     if (!lookup.hit()) {
-      writeMiss(out, get.header(), key, keyLength, get.returnKey());
+      writeMiss(out, get.header(), key, get.returnKey());
     }
   }
 
   /** touch, gat, gatq, gatk, gatkq: counted as touches. */
   private void touch(BinaryRequest.Touch touch, ByteBuf out, long now) {
-    byte[] key = touch.key();
-    ItemWriter writer =
-        itemWriter.prepare(out, touch.header(), touch.returnKey() ? key : null, key.length, touch.returnValue());
-    Lookup lookup = engine.getAndTouch(key, Expiry.fromExptime(touch.exptime(), now), writer);
+    ByteRange key = ByteRange.of(touch.key());
+    ItemWriter writer = itemWriter.prepare(out, touch.header(), touch.returnKey() ? key : null, touch.returnValue());
+    Lookup lookup = engine.getAndTouch(touch.key(), Expiry.fromExptime(touch.exptime(), now), writer);
     stats.countTouch(lookup);
     if (!lookup.hit()) {
-      writeMiss(out, touch.header(), key, key.length, touch.returnKey());
+      writeMiss(out, touch.header(), key, touch.returnKey());
     }
   }
 
-  /** A miss of the key {@code key[0..keyLength)}. */
-  private void writeMiss(ByteBuf out, Header header, byte[] key, int keyLength, boolean returnKey) {
+  private void writeMiss(ByteBuf out, Header header, ByteRange key, boolean returnKey) {
     if (header.quiet()) {
       return;
     }
     if (returnKey) {
-      BinaryReplies.writeKeyMiss(out, header, key, keyLength);
+      BinaryReplies.writeKeyMiss(out, header, key);
     } else {
       BinaryReplies.writeError(out, header, BinaryStatus.KEY_NOT_FOUND);
     }
@@ -151,12 +149,14 @@ public final class BinaryCommandExecutor {
       case ADD -> StoreMode.ADD;
       case REPLACE -> StoreMode.REPLACE;
     };
-    StoreResult result = engine.store(mode, store.keyBytes(), 0, store.keyLength(), store.flags(),
-        Expiry.fromExptime(store.exptime(), now), store.value(), 0, store.valueLength(), header.cas(), false,
+    ByteRange key = store.key();
+    ByteRange value = store.value();
+    StoreResult result = engine.store(mode, key.array(), key.offset(), key.length(), store.flags(),
+        Expiry.fromExptime(store.exptime(), now), value.array(), value.offset(), value.length(), header.cas(), false,
         casCatcher.reset());
     if (result == StoreResult.TOO_LARGE || result == StoreResult.NO_MEMORY) {
       if (store.kind() == BinaryRequest.StoreKind.SET) {
-        engine.invalidate(store.copyKey());
+        engine.invalidate(key.copy());
       }
       if (result == StoreResult.TOO_LARGE) {
         BinaryReplies.writeError(out, header, BinaryStatus.TOO_LARGE);
@@ -252,23 +252,21 @@ public final class BinaryCommandExecutor {
   private static final class ItemWriter implements ItemVisitor {
     private ByteBuf out;
     private Header header;
-    private byte[] key;
-    private int keyLength;
+    private ByteRange key;
     private boolean withValue;
 
-    /** For a hit to be answered with the key {@code returnedKey[0..length)}, or none when it is null. */
-    ItemWriter prepare(ByteBuf target, Header request, byte[] returnedKey, int length, boolean returnValue) {
+    /** For a hit to be answered with {@code returnedKey}, or with no key when it is null. */
+    ItemWriter prepare(ByteBuf target, Header request, ByteRange returnedKey, boolean returnValue) {
       out = target;
       header = request;
       key = returnedKey;
-      keyLength = length;
       withValue = returnValue;
       return this;
     }
 
     @Override
     public void visit(ItemView item) {
-      BinaryReplies.writeItem(out, header, item.cas(), item.flags(), key, keyLength, withValue ? item.value() : null);
+      BinaryReplies.writeItem(out, header, item.cas(), item.flags(), key, withValue ? item.value() : null);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.larder.server.meta;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.MetaRequest;
@@ -60,9 +61,9 @@ final class MetaArithmeticCommand implements ItemEditor {
       case CREATED -> writeDigits(target, flags, result.value());
       case NOT_FOUND -> {
         (increment ? stats.incrMisses : stats.decrMisses).increment();
-        MetaReplyLine.write(target, MetaReplies.NF, ma.key(), flags);
+        MetaReplyLine.write(target, MetaReplies.NF, ByteRange.of(ma.key()), flags);
       }
-      case EXISTS -> MetaReplyLine.write(target, MetaReplies.EX, ma.key(), flags);
+      case EXISTS -> MetaReplyLine.write(target, MetaReplies.EX, ByteRange.of(ma.key()), flags);
       case NON_NUMERIC -> target.writeBytes(TextReplies.NON_NUMERIC_VALUE);
     }
   }
@@ -97,7 +98,7 @@ final class MetaArithmeticCommand implements ItemEditor {
           }
         }
         case 'O' -> MetaReplies.writeOpaque(out, flags);
-        case 'k' -> MetaReplies.writeKey(out, request.key(), 0, request.key().length, flags.base64Key());
+        case 'k' -> MetaReplies.writeKey(out, ByteRange.of(request.key()), flags.base64Key());
         default -> {
           // flags that change nothing in the reply
         }

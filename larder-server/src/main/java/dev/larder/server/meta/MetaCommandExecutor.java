@@ -1,5 +1,6 @@
 package dev.larder.server.meta;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.MetaRequest;
@@ -80,11 +81,13 @@ public final class MetaCommandExecutor {
     }
     long expiresAt = flags.hasTtl() ? Expiry.fromExptime(flags.ttl(), now) : 0;
     casOfStored.cas = 0;
-    StoreResult result = engine.store(mode, ms.keyBytes(), ms.keyOffset(), ms.keyLength(), flags.clientFlags(),
-        expiresAt, ms.data(), 0, ms.dataLength(), flags.hasCompareCas() ? flags.compareCas() : 0,
+    ByteRange key = ms.key();
+    ByteRange data = ms.data();
+    StoreResult result = engine.store(mode, key.array(), key.offset(), key.length(), flags.clientFlags(), expiresAt,
+        data.array(), data.offset(), data.length(), flags.hasCompareCas() ? flags.compareCas() : 0,
         flags.invalidate() && mode == StoreMode.CAS, casOfStored);
     if (result == StoreResult.TOO_LARGE || result == StoreResult.NO_MEMORY) {
-      refuse(ms.copyKey(), result, out);
+      refuse(key.copy(), result, out);
       return;
     }
     stats.cmdSet.increment();
@@ -104,7 +107,7 @@ public final class MetaCommandExecutor {
       byte flag = flags.flag(i);
       switch (flag) {
         case 'O' -> MetaReplies.writeOpaque(out, flags);
-        case 'k' -> MetaReplies.writeKey(out, ms.keyBytes(), ms.keyOffset(), ms.keyLength(), flags.base64Key());
+        case 'k' -> MetaReplies.writeKey(out, key, flags.base64Key());
         case 'c' -> MetaReplies.writeFlag(out, 'c', casOfStored.cas);
         default -> {
           // flags that change nothing in ms's reply
@@ -144,14 +147,15 @@ public final class MetaCommandExecutor {
     }
     if (result != ChangeResult.CHANGED) {
       stats.deleteMisses.increment();
-      MetaReplyLine.write(out, result == ChangeResult.EXISTS ? MetaReplies.EX : MetaReplies.NF, md.key(), flags);
+      MetaReplyLine.write(out, result == ChangeResult.EXISTS ? MetaReplies.EX : MetaReplies.NF,
+          ByteRange.of(md.key()), flags);
       return;
     }
     if (!flags.invalidate()) {
       stats.deleteHits.increment();
     }
     if (!flags.quiet()) {
-      MetaReplyLine.write(out, MetaReplies.HD, md.key(), flags);
+      MetaReplyLine.write(out, MetaReplies.HD, ByteRange.of(md.key()), flags);
     }
   }
 

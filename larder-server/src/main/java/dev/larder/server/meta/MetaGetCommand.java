@@ -1,5 +1,6 @@
 package dev.larder.server.meta;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.MetaRequest;
@@ -37,7 +38,8 @@ final class MetaGetCommand implements ItemEditor {
     out = target;
     now = nowMillis;
     MetaFlags flags = get.flags();
-    Lookup lookup = engine.edit(get.keyBytes(), get.keyOffset(), get.keyLength(), flags.vivifies(), !flags.noBump(), this);
+    ByteRange key = get.key();
+    Lookup lookup = engine.edit(key.array(), key.offset(), key.length(), flags.vivifies(), !flags.noBump(), this);
     request = null;
     out = null;
     // memcached counts a miss as a get even with T.
@@ -47,7 +49,7 @@ final class MetaGetCommand implements ItemEditor {
       stats.countGet(lookup);
     }
     if (!lookup.hit() && !flags.quiet()) {
-      MetaReplyLine.write(target, MetaReplies.EN, get.keyBytes(), get.keyOffset(), get.keyLength(), flags);
+      MetaReplyLine.write(target, MetaReplies.EN, key, flags);
     }
   }
 
@@ -82,8 +84,7 @@ final class MetaGetCommand implements ItemEditor {
         case 'l' -> MetaReplies.writeFlag(out, 'l', MetaSeconds.secondsSince(item.lastAccessedAt(), now));
         case 'h' -> MetaReplies.writeFlag(out, 'h', item.fetched() ? 1 : 0);
         case 'O' -> MetaReplies.writeOpaque(out, flags);
-        case 'k' -> MetaReplies.writeKey(out, request.keyBytes(), request.keyOffset(), request.keyLength(),
-            flags.base64Key());
+        case 'k' -> MetaReplies.writeKey(out, request.key(), flags.base64Key());
         default -> {
           // flags that change nothing in the reply
         }

@@ -1,5 +1,6 @@
 package dev.larder.server.meta;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.MetaFlags;
 import io.netty.buffer.ByteBuf;
@@ -9,19 +10,14 @@ final class MetaReplyLine {
   private MetaReplyLine() {}
 
   /** {@code <code>}, the opaque token and the key in the order the request gave them, {@code \r\n}. */
-  static void write(ByteBuf out, byte[] code, byte[] key, MetaFlags flags) {
-    write(out, code, key, 0, key.length, flags);
-  }
-
-  /** As {@link #write(ByteBuf, byte[], byte[], MetaFlags)}, the key being {@code key[offset..offset + length)}. */
-  static void write(ByteBuf out, byte[] code, byte[] key, int offset, int length, MetaFlags flags) {
+  static void write(ByteBuf out, byte[] code, ByteRange key, MetaFlags flags) {
     out.writeBytes(code);
     for (int i = 0; i < flags.count(); i++) {
       byte flag = flags.flag(i);
       if (flag == 'O') {
         MetaReplies.writeOpaque(out, flags);
       } else if (flag == 'k') {
-        MetaReplies.writeKey(out, key, offset, length, flags.base64Key());
+        MetaReplies.writeKey(out, key, flags.base64Key());
       }
     }
     out.writeBytes(MetaReplies.CRLF);

@@ -1,5 +1,6 @@
 package dev.larder.server.text;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.text.RetrievalKeys;
 import dev.larder.protocol.text.StorageCommand;
 import dev.larder.protocol.text.TextReplies;
@@ -159,14 +160,16 @@ public final class TextCommandExecutor {
   }
 
   private void store(TextRequest.Store store, ByteBuf out, long now) {
-    StoreResult result = engine.store(modeOf(store.command()), store.keyBytes(), store.keyOffset(), store.keyLength(),
-        store.flags(), Expiry.fromExptime(store.exptime(), now), store.data(), 0, store.dataLength(),
-        store.casUnique(), false, item -> {});
+    ByteRange key = store.key();
+    ByteRange data = store.data();
+    StoreResult result = engine.store(modeOf(store.command()), key.array(), key.offset(), key.length(), store.flags(),
+        Expiry.fromExptime(store.exptime(), now), data.array(), data.offset(), data.length(), store.casUnique(),
+        false, item -> {});
     switch (result) {
-      case TOO_LARGE -> refuseTooLarge(store.command(), store.copyKey(), store.noreply(), out);
+      case TOO_LARGE -> refuseTooLarge(store.command(), key.copy(), store.noreply(), out);
       case NO_MEMORY -> {
         stats.storeNoMemory.increment();
-        invalidateIfSet(store.command(), store.copyKey());
+        invalidateIfSet(store.command(), key.copy());
         reply(out, replyTo(result), store.noreply());
       }
       case STORED, EXISTS, NOT_FOUND, NOT_STORED -> {
