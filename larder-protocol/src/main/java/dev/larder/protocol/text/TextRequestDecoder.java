@@ -100,9 +100,9 @@ public final class TextRequestDecoder {
    * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
    * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
    *
-   * <p>A retrieval's keys and a storage command's key and data are ranges of the decoder's own
-   * buffers, and such a request may be an object the decoder returned before: it is to be carried out
-   * before the next call.
+   * <p>The keys and data of retrievals, storage commands and meta commands, and the flags of meta
+   * commands, are ranges of the decoder's own buffers, and such a request may be an object the decoder
+   * returned before: it is to be carried out before the next call.
    */
   public TextRequest decode(ByteBuf in) {
     if (state != State.READ_DATA) {
