@@ -35,11 +35,10 @@ final class MetaCommandParser {
   private final int maxValueBytes;
   /** Every line's flags are read into this one. */
   private final Flags flags = new Flags();
-  /** Every mg, as the request it becomes and as the line's outcome: one of each, filled again each time. */
-  private final MetaRequest.Get get = new MetaRequest.Get(flags.parsed);
-  private final Done getDone = new Done(new TextRequest.Meta(get), 0);
-  /** Every ms, likewise. */
-  private final MetaRequest.Set set = new MetaRequest.Set(flags.parsed);
+  /** Every mg's outcome: its request's key and flags are those just read. */
+  private final Done getDone = new Done(new TextRequest.Meta(new MetaRequest.Get(flags.key, flags.parsed)), 0);
+  /** Every ms, its key and flags those just read, its data set by the decoder. */
+  private final MetaRequest.Set set = new MetaRequest.Set(flags.key, flags.parsed);
   private final AwaitValue awaitSet = new AwaitValue(set, new TextRequest.Meta(set));
   private int valueLength;
 
@@ -75,8 +74,6 @@ final class MetaCommandParser {
 
   /** Lets go of the arrays the last request pointed into: its line, a decoded key, ms's data. */
   void clear() {
-    get.key().clear();
-    set.key().clear();
     set.data().clear();
     flags.parsed.opaque.clear();
     flags.tokens = null;
@@ -99,7 +96,6 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    get.key().set(flags.key.array(), flags.key.offset(), flags.key.length());
     return getDone;
   }
 
@@ -131,7 +127,6 @@ final class MetaCommandParser {
     if (declaredLength > maxValueBytes) {
       return new Done(new TextRequest.Meta(new MetaRequest.SetTooLarge(flags.key.copy(), flags.parsed)), swallow);
     }
-    set.key().set(flags.key.array(), flags.key.offset(), flags.key.length());
     valueLength = declaredLength;
     return awaitSet;
   }

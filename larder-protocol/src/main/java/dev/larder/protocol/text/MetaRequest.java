@@ -15,10 +15,11 @@ public sealed interface MetaRequest {
 
   /** A request whose key is a range of an array: a decoder's buffer, or an array of the key's own. */
   abstract sealed class Keyed implements MetaRequest permits Get, Set {
-    private final ByteRange key = new ByteRange();
+    private final ByteRange key;
     private final MetaFlags flags;
 
-    Keyed(MetaFlags flags) {
+    Keyed(ByteRange key, MetaFlags flags) {
+      this.key = key;
       this.flags = flags;
     }
 
@@ -35,13 +36,12 @@ public sealed interface MetaRequest {
   final class Get extends Keyed {
     /** A request built rather than decoded. */
     public Get(byte[] key, MetaFlags flags) {
-      super(flags);
-      key().set(key, 0, key.length);
+      super(ByteRange.of(key), flags);
     }
 
-    /** A request for a decoder to fill, reading its lines' flags into {@code flags}. */
-    Get(MetaFlags flags) {
-      super(flags);
+    /** A request whose key and flags a decoder points anew for each line. */
+    Get(ByteRange key, MetaFlags flags) {
+      super(key, flags);
     }
   }
 
@@ -51,14 +51,13 @@ public sealed interface MetaRequest {
 
     /** A request built rather than decoded. */
     public Set(byte[] key, byte[] data, MetaFlags flags) {
-      super(flags);
-      key().set(key, 0, key.length);
+      super(ByteRange.of(key), flags);
       this.data.set(data, 0, data.length);
     }
 
-    /** A request for a decoder to fill, reading its lines' flags into {@code flags}. */
-    Set(MetaFlags flags) {
-      super(flags);
+    /** A request whose key, flags and data a decoder points anew for each line. */
+    Set(ByteRange key, MetaFlags flags) {
+      super(key, flags);
     }
 
     public ByteRange data() {

@@ -44,7 +44,6 @@ public final class TextCommandExecutor {
   private final ServerStats stats;
   private final TextStats statsReport;
   private final MetaCommandExecutor meta;
-  private final EngineKeys engineKeys = new EngineKeys();
   private final ValueWriter valueWriter = new ValueWriter();
   /**
    * Reply bytes written since the point where memcached would last have sent its queued replies. It
@@ -140,11 +139,9 @@ public final class TextCommandExecutor {
   private void retrieve(TextRequest.Retrieve retrieve, ByteBuf out, long now) {
     long expiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
     RetrievalKeys keys = retrieve.keys();
-    engineKeys.keys = keys;
     valueWriter.prepare(out, keys, retrieve.returnCas());
-    engine.getAll(engineKeys, retrieve.touch(), expiresAt, valueWriter);
+    engine.getAll(valueWriter, retrieve.touch(), expiresAt, valueWriter);
     valueWriter.finish();
-    engineKeys.keys = null;
     if (retrieve.touch()) {
       stats.countTouches(keys.size(), valueWriter.hits, valueWriter.expired, valueWriter.flushed);
     } else {
@@ -308,36 +305,11 @@ public final class TextCommandExecutor {
     };
   }
 
-  /** A retrieval's keys as the engine takes them, ranges of the decoder's line; one instance, reused. */
-  private static final class EngineKeys implements KeyList {
-    private RetrievalKeys keys;
-
-    @Override
-    public int size() {
-      return keys.size();
-    }
-
-    @Override
-    public byte[] array(int index) {
-      return keys.line();
-    }
-
-    @Override
-    public int offset(int index) {
-      return keys.offset(index);
-    }
-
-    @Override
-    public int length(int index) {
-      return keys.length(index);
-    }
-  }
-
   /**
-   * Writes a retrieval's hits as VALUE lines and counts how its lookups ended; one instance is reused
-   * so that a lookup allocates nothing.
+   * Hands a retrieval's keys to the engine (ranges of the decoder's line), writes its hits as VALUE
+   * lines and counts how its lookups ended; one instance is reused so that a lookup allocates nothing.
    */
-  private static final class ValueWriter implements MultiLookupVisitor {
+  private static final class ValueWriter implements KeyList, MultiLookupVisitor {
     private ByteBuf out;
     private RetrievalKeys keys;
     private boolean withCas;
@@ -358,6 +330,26 @@ public final class TextCommandExecutor {
     void finish() {
       out = null;
       keys = null;
+    }
+
+    @Override
+    public int size() {
+      return keys.size();
+    }
+
+    @Override
+    public byte[] array(int index) {
+      return keys.line();
+    }
+
+    @Override
+    public int offset(int index) {
+      return keys.offset(index);
+    }
+
+    @Override
+    public int length(int index) {
+      return keys.length(index);
     }
 
     @Override
