@@ -8,8 +8,10 @@
 #   BENCH_ARGS="--connections 64 --multiget 16" bench/server-garbage.sh
 #   BENCH_ARGS="... --protocol meta" bench/server-garbage.sh
 #   MEMCASLAP_ARGS="-T 2 -c 64 -X 100 -B" bench/server-garbage.sh  # memcaslap's load: here the binary protocol
+#   MIX=text bench/server-garbage.sh    # incr, decr, touch, gat, append, delete...: bench/command-mix.py
 #
-# Settings: DURATION=8s; BENCH_ARGS (default W1's); MEMCASLAP_ARGS (memcaslap instead of larder bench).
+# Settings: DURATION=8s; BENCH_ARGS (default W1's); MEMCASLAP_ARGS (memcaslap instead of larder bench);
+# MIX=text|meta|binary (bench/command-mix.py's commands in that protocol instead).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,6 +47,11 @@ uptime_ms() {
 # load DURATION [--json FILE]: the load for DURATION; with --json, its request count into FILE as
 # larder bench writes it.
 load() {
+  if [[ -n "${MIX:-}" ]]; then
+    python3 "$root/bench/command-mix.py" --server "127.0.0.1:$port" --protocol "$MIX" --duration "${1%s}" \
+      ${3:+--json "$3"} >/dev/null
+    return
+  fi
   if [[ -z "${MEMCASLAP_ARGS:-}" ]]; then
     bench --duration "$@"
     return
@@ -57,7 +64,7 @@ load() {
       <<<"$out" | tail -1 >"$3"
   fi
 }
-if [[ -z "${MEMCASLAP_ARGS:-}" ]]; then
+if [[ -z "${MEMCASLAP_ARGS:-}${MIX:-}" ]]; then
   bench --prefill --duration 5s  # sets every key; the JIT compiles the server's hot path
 else
   load 5s

@@ -1,7 +1,5 @@
 package dev.larder.storage;
 
-import java.util.Arrays;
-
 /**
  * A protocol-neutral cache of byte keys and byte values.
  *
@@ -12,16 +10,25 @@ import java.util.Arrays;
  */
 public interface CacheEngine extends AutoCloseable {
 
-  /** Looks {@code key} up; on a hit shows the item to {@code visitor} before returning. */
-  Lookup get(byte[] key, ItemVisitor visitor);
+  /**
+   * Looks the key {@code key[keyOffset..keyOffset + keyLength)} up; on a hit shows the item to {@code
+   * visitor} before returning. Keys are ranges of the caller's arrays, such as a protocol decoder's
+   * buffers, so that a request need not copy its key out first; each method has a form taking a whole
+   * array too.
+   */
+  Lookup get(byte[] key, int keyOffset, int keyLength, ItemVisitor visitor);
 
-  /** As {@link #get(byte[], ItemVisitor)}, the key being {@code key[keyOffset..keyOffset + keyLength)}. */
-  default Lookup get(byte[] key, int keyOffset, int keyLength, ItemVisitor visitor) {
-    return get(Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), visitor);
+  /** As {@link #get(byte[], int, int, ItemVisitor)}, the key being the whole of {@code key}. */
+  default Lookup get(byte[] key, ItemVisitor visitor) {
+    return get(key, 0, key.length, visitor);
   }
 
-  /** As {@link #get}, and on a hit sets the item's expiry to {@code expiresAt} first. */
-  Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor);
+  /** As {@link #get(byte[], int, int, ItemVisitor)}, and on a hit sets the item's expiry to {@code expiresAt} first. */
+  Lookup getAndTouch(byte[] key, int keyOffset, int keyLength, long expiresAt, ItemVisitor visitor);
+
+  default Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
+    return getAndTouch(key, 0, key.length, expiresAt, visitor);
+  }
 
   /**
    * Looks every key up in order, as {@link #get} (or, with {@code touch}, {@link #getAndTouch}) would
@@ -33,8 +40,9 @@ public interface CacheEngine extends AutoCloseable {
     for (int i = 0; i < keys.size(); i++) {
       int index = i;
       ItemVisitor hit = item -> visitor.hit(index, item);
-      byte[] key = Arrays.copyOfRange(keys.array(i), keys.offset(i), keys.offset(i) + keys.length(i));
-      Lookup lookup = touch ? getAndTouch(key, expiresAt, hit) : get(key, hit);
+      Lookup lookup = touch
+          ? getAndTouch(keys.array(i), keys.offset(i), keys.length(i), expiresAt, hit)
+          : get(keys.array(i), keys.offset(i), keys.length(i), hit);
       if (!lookup.hit()) {
         visitor.missed(i, lookup);
       }
@@ -42,8 +50,8 @@ public interface CacheEngine extends AutoCloseable {
   }
 
   /**
-   * Looks {@code key} up and shows the item, with what the engine knows of its use and its lease
-   * state, to {@code editor}, which may change its expiry and lease state; all under the key's lock.
+   * Looks the key up and shows the item, with what the engine knows of its use and its lease state, to
+   * {@code editor}, which may change its expiry and lease state; all under the key's lock.
    *
    * @param createIfMissing on a miss, first store an empty item (flags 0, never expiring) and show it
    *     as created; a full cache with evictions disabled leaves it a miss
@@ -51,47 +59,35 @@ public interface CacheEngine extends AutoCloseable {
    *     access, counts towards keeping it); the editor sees the item as it was before, either way
    * @return {@link Lookup#HIT} when the editor was called, created or not
    */
-  Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor);
+  Lookup edit(byte[] key, int keyOffset, int keyLength, boolean createIfMissing, boolean recordAccess,
+      ItemEditor editor);
 
-  /**
-   * As {@link #edit(byte[], boolean, boolean, ItemEditor)}, the key being {@code
-   * key[keyOffset..keyOffset + keyLength)}, a range of the caller's buffer.
-   */
-  default Lookup edit(byte[] key, int keyOffset, int keyLength, boolean createIfMissing, boolean recordAccess,
-      ItemEditor editor) {
-    return edit(Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), createIfMissing, recordAccess, editor);
+  default Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
+    return edit(key, 0, key.length, createIfMissing, recordAccess, editor);
   }
 
   /**
-   * Stores a value under the rules of {@code mode}. For {@link StoreMode#APPEND} and {@link
-   * StoreMode#PREPEND} the existing flags and expiry are kept and {@code flags}/{@code expiresAt} are
-   * ignored. {@code expectedCas} is read only by {@link StoreMode#CAS}.
+   * Stores {@code value[valueOffset..valueOffset + valueLength)} under the key by the rules of {@code
+   * mode}, with memcached's full CAS rules. For {@link StoreMode#APPEND} and {@link StoreMode#PREPEND}
+   * the existing flags and expiry are kept and {@code flags}/{@code expiresAt} are ignored. {@code
+   * expectedCas} is read by {@link StoreMode#CAS}, and when non-zero also guards {@link
+   * StoreMode#APPEND} and {@link StoreMode#PREPEND} ({@link StoreResult#EXISTS} when it differs); with
+   * {@code invalidate}, a {@link StoreMode#CAS} store whose non-zero {@code expectedCas} is
+   * <em>older</em> than the item's stores anyway, as a stale item that keeps the old item's expiry and
+   * win-token mark. On {@link StoreResult#STORED} the new item is shown to {@code stored} (for its CAS
+   * unique).
    */
+  StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
+      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored);
+
+  default StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
+      boolean invalidate, ItemVisitor stored) {
+    return store(mode, key, 0, key.length, flags, expiresAt, value, 0, value.length, expectedCas, invalidate, stored);
+  }
+
+  /** Stores as the full {@code store} does, without stale stores and without showing the item. */
   default StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas) {
     return store(mode, key, flags, expiresAt, value, expectedCas, false, item -> {});
-  }
-
-  /**
-   * Stores a value as {@link #store(StoreMode, byte[], int, long, byte[], long)} does, with memcached's
-   * full CAS rules: a non-zero {@code expectedCas} also guards {@link StoreMode#APPEND} and {@link
-   * StoreMode#PREPEND} ({@link StoreResult#EXISTS} when it differs); and with {@code invalidate}, a
-   * {@link StoreMode#CAS} store whose non-zero {@code expectedCas} is <em>older</em> than the item's
-   * stores anyway, as a stale item that keeps the old item's expiry and win-token mark. On
-   * {@link StoreResult#STORED} the new item is shown to {@code stored} (for its CAS unique).
-   */
-  StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
-      boolean invalidate, ItemVisitor stored);
-
-  /**
-   * As {@link #store(StoreMode, byte[], int, long, byte[], long, boolean, ItemVisitor)}, the key being
-   * {@code key[keyOffset..keyOffset + keyLength)} and the value {@code value[valueOffset..valueOffset +
-   * valueLength)}: ranges of the caller's buffers, such as a protocol decoder's, which an engine may
-   * copy the item from without making arrays of them first.
-   */
-  default StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
-      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
-    return store(mode, Arrays.copyOfRange(key, keyOffset, keyOffset + keyLength), flags, expiresAt,
-        Arrays.copyOfRange(value, valueOffset, valueOffset + valueLength), expectedCas, invalidate, stored);
   }
 
   /**
@@ -102,46 +98,63 @@ public interface CacheEngine extends AutoCloseable {
     delete(key);
   }
 
+  /**
+   * Removes the key's item if its CAS unique is {@code expectedCas}, or whatever it is when that is 0.
+   */
+  ChangeResult delete(byte[] key, int keyOffset, int keyLength, long expectedCas);
+
+  default ChangeResult delete(byte[] key, long expectedCas) {
+    return delete(key, 0, key.length, expectedCas);
+  }
+
   /** Removes {@code key}; returns whether a live item was removed. */
   default boolean delete(byte[] key) {
     return delete(key, 0) == ChangeResult.CHANGED;
   }
 
-  /** Removes {@code key} if its CAS unique is {@code expectedCas}, or whatever it is when that is 0. */
-  ChangeResult delete(byte[] key, long expectedCas);
-
   /** For {@link #markStale}: leave the item's expiry as it is. */
   long KEEP_EXPIRY = -1;
 
   /**
-   * Invalidates {@code key} without removing it (memcached's {@code md <key> I}): the item is marked
+   * Invalidates the key without removing it (memcached's {@code md <key> I}): the item is marked
    * stale, its win-token mark is cleared so that the next reader may win the right to recompute it,
    * it gets a new CAS unique and, unless {@code expiresAt} is {@link #KEEP_EXPIRY}, a new expiry.
-   * Guarded by {@code expectedCas} as {@link #delete(byte[], long)} is.
+   * Guarded by {@code expectedCas} as {@link #delete(byte[], int, int, long)} is.
    */
-  ChangeResult markStale(byte[] key, long expectedCas, long expiresAt);
+  ChangeResult markStale(byte[] key, int keyOffset, int keyLength, long expectedCas, long expiresAt);
+
+  default ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
+    return markStale(key, 0, key.length, expectedCas, expiresAt);
+  }
 
   /**
    * Adds {@code delta} to (or, with {@code increment} false, subtracts it from) the decimal 64-bit
-   * unsigned number stored under {@code key}. Increments wrap at 2^64; decrements stop at zero. A
-   * result shorter than the stored number is padded with spaces to the old length, as memcached does.
+   * unsigned number stored under the key. Increments wrap at 2^64; decrements stop at zero. A result
+   * shorter than the stored number is padded with spaces to the old length, as memcached does. With
+   * the options of memcached's binary and meta protocols: a non-zero {@code expectedCas} must equal the
+   * item's CAS unique ({@link Arithmetic.Status#EXISTS} otherwise); on a miss, a non-null {@code
+   * onMiss} stores its initial value (flags 0) and answers {@link Arithmetic.Status#CREATED}. {@code
+   * editor} is then shown the new or created item under the key's lock.
    */
+  Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta, long expectedCas,
+      InitialValue onMiss, ItemEditor editor);
+
+  default Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
+      ItemEditor editor) {
+    return applyDelta(key, 0, key.length, increment, delta, expectedCas, onMiss, editor);
+  }
+
+  /** incr/decr with no options: no CAS guard, a miss stays a miss. */
   default Arithmetic incrementOrDecrement(byte[] key, boolean increment, long delta) {
     return applyDelta(key, increment, delta, 0, null, ItemEditor.NONE);
   }
 
-  /**
-   * incr/decr as {@link #incrementOrDecrement}, with the options of memcached's binary and meta
-   * protocols: a non-zero {@code expectedCas} must equal the item's CAS unique ({@link
-   * Arithmetic.Status#EXISTS} otherwise); on a miss, a non-null {@code onMiss} stores its initial value
-   * (flags 0) and answers {@link Arithmetic.Status#CREATED}. {@code editor} is then shown the new or
-   * created item under the key's lock.
-   */
-  Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
-      ItemEditor editor);
+  /** Sets the expiry of the key's live item; returns whether there was one. */
+  boolean touch(byte[] key, int keyOffset, int keyLength, long expiresAt);
 
-  /** Sets the expiry of a live item; returns whether there was one. */
-  boolean touch(byte[] key, long expiresAt);
+  default boolean touch(byte[] key, long expiresAt) {
+    return touch(key, 0, key.length, expiresAt);
+  }
 
   /**
    * Invalidates every item stored before {@code atMillis} once that time has come ({@code 0} or a

@@ -1,69 +1,97 @@
 package dev.larder.storage;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.OptionalLong;
 
 /**
  * Reads and writes the decimal 64-bit unsigned numbers that incr/decr work on, accepting exactly what
  * memcached's {@code safe_strtoull} accepts over a stored value: optional leading whitespace, an
  * optional sign, digits, then whitespace or the end (memcached pads shrunk numbers with spaces).
+ *
+ * <p>An engine keeps one and uses it under its lock: a parse leaves the number in {@link #value()}
+ * and a format leaves the digits in {@link #digits()}, so that incr/decr allocate nothing.
  */
 final class DecimalValue {
-  private DecimalValue() {}
+  /** 2^64 - 1 has 20 digits. */
+  private static final int MAX_DIGITS = 20;
 
-  /** The unsigned number in {@code value}, or empty when memcached would call it non-numeric. */
-  static OptionalLong parse(byte[] value) {
-    return parse(ByteBuffer.wrap(value));
+  private long value;
+  private byte[] digits = new byte[MAX_DIGITS];
+
+  /** The number the last {@link #parse} that returned true read. */
+  long value() {
+    return value;
   }
 
   /**
-   * The unsigned number in the bytes from {@code value}'s position to its limit, read without moving
-   * the position, so engines can parse values where they are stored.
+   * Whether the bytes from {@code bytes}' position to its limit hold a number memcached takes (it is
+   * then {@link #value()}), read without moving the position, so engines can parse values where they
+   * are stored.
    */
-  static OptionalLong parse(ByteBuffer value) {
-    int end = value.limit();
-    int i = value.position();
-    while (i < end && isSpace(value.get(i))) {
+  boolean parse(ByteBuffer bytes) {
+    int end = bytes.limit();
+    int i = bytes.position();
+    while (i < end && isSpace(bytes.get(i))) {
       i++;
     }
     boolean negative = false;
-    if (i < end && (value.get(i) == '+' || value.get(i) == '-')) {
-      negative = value.get(i) == '-';
+    if (i < end && (bytes.get(i) == '+' || bytes.get(i) == '-')) {
+      negative = bytes.get(i) == '-';
       i++;
     }
     int start = i;
     long result = 0;
-    for (; i < end && value.get(i) >= '0' && value.get(i) <= '9'; i++) {
-      long digit = value.get(i) - '0';
+    for (; i < end && bytes.get(i) >= '0' && bytes.get(i) <= '9'; i++) {
+      long digit = bytes.get(i) - '0';
       if (Long.compareUnsigned(result, Long.divideUnsigned(-1L - digit, 10)) > 0) {
-        return OptionalLong.empty(); // strtoull's ERANGE
+        return false; // strtoull's ERANGE
       }
       result = result * 10 + digit;
     }
     // memcached's value is followed by "\r\n", so the end of the bytes counts as whitespace.
-    if (i == start || (i < end && !isSpace(value.get(i)))) {
-      return OptionalLong.empty();
+    if (i == start || (i < end && !isSpace(bytes.get(i)))) {
+      return false;
     }
     if (negative) {
       result = -result; // strtoull negates; memcached refuses results that look negative as signed
       if (result < 0) {
-        return OptionalLong.empty();
+        return false;
       }
     }
-    return OptionalLong.of(result);
+    value = result;
+    return true;
   }
 
-  /** The number's digits, padded with spaces to {@code minLength} as memcached does in place. */
-  static byte[] format(long unsigned, int minLength) {
-    byte[] digits = Long.toUnsignedString(unsigned).getBytes(StandardCharsets.US_ASCII);
-    if (digits.length >= minLength) {
-      return digits;
+  /**
+   * Writes the number's digits, padded with spaces to {@code minLength} as memcached does in place, to
+   * the start of {@link #digits()}; returns how many bytes that is.
+   */
+  int format(long unsigned, int minLength) {
+    int count = digitCount(unsigned);
+    int length = Math.max(count, minLength);
+    if (digits.length < length) {
+      digits = new byte[length];
     }
-    byte[] padded = Arrays.copyOf(digits, minLength);
-    Arrays.fill(padded, digits.length, minLength, (byte) ' ');
-    return padded;
+    Arrays.fill(digits, count, length, (byte) ' ');
+    long rest = unsigned;
+    for (int i = count - 1; i >= 0; i--) {
+      digits[i] = (byte) ('0' + Long.remainderUnsigned(rest, 10));
+      rest = Long.divideUnsigned(rest, 10);
+    }
+    return length;
+  }
+
+  /** The bytes the last {@link #format} wrote, followed by whatever was there before. */
+  byte[] digits() {
+    return digits;
+  }
+
+  private static int digitCount(long unsigned) {
+    int count = 1;
+    for (long rest = Long.divideUnsigned(unsigned, 10); rest != 0; rest /= 10) {
+      count++;
+    }
+    return count;
   }
 
   private static boolean isSpace(byte b) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,6 +30,8 @@ public final class ReferenceEngine implements CacheEngine {
   private final CacheClock clock;
   /** The one editable view handed to editors, which run under {@link #lock}. */
   private final Edited edited = new Edited();
+  /** incr/decr's number, read and written under {@link #lock}. */
+  private final DecimalValue number = new DecimalValue();
 
   private long memoryLimit;
   private long bytes;
@@ -55,20 +56,19 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public Lookup get(byte[] key, ItemVisitor visitor) {
-    return lookup(key, false, 0, visitor);
+  public Lookup get(byte[] key, int keyOffset, int keyLength, ItemVisitor visitor) {
+    return lookup(Key.of(key, keyOffset, keyLength), false, 0, visitor);
   }
 
   @Override
-  public Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
-    return lookup(key, true, expiresAt, visitor);
+  public Lookup getAndTouch(byte[] key, int keyOffset, int keyLength, long expiresAt, ItemVisitor visitor) {
+    return lookup(Key.of(key, keyOffset, keyLength), true, expiresAt, visitor);
   }
 
-  private Lookup lookup(byte[] key, boolean touch, long expiresAt, ItemVisitor visitor) {
+  private Lookup lookup(Key k, boolean touch, long expiresAt, ItemVisitor visitor) {
     lock.lock();
     try {
       long now = lockedNow();
-      Key k = new Key(key);
       Item item = items.get(k);
       if (item == null) {
         return Lookup.MISS;
@@ -91,11 +91,12 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
+  public Lookup edit(byte[] key, int keyOffset, int keyLength, boolean createIfMissing, boolean recordAccess,
+      ItemEditor editor) {
     lock.lock();
     try {
       long now = lockedNow();
-      Key k = new Key(key);
+      Key k = Key.of(key, keyOffset, keyLength);
       // The map's get moves the item to the LRU's head even without recordAccess: the oracle keeps
       // the order simple; only which items an eviction picks could tell.
       Item item = items.get(k);
@@ -115,7 +116,7 @@ public final class ReferenceEngine implements CacheEngine {
       if (item == null) {
         return dead != null ? dead : Lookup.MISS;
       }
-      editor.edit(edited.show(item, key.length), created);
+      editor.edit(edited.show(item, keyLength), created);
       if (recordAccess) {
         item.fetched = true;
         item.lastAccess = now;
@@ -127,12 +128,13 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
-      boolean invalidate, ItemVisitor stored) {
+  public StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
+      byte[] valueArray, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
     lock.lock();
     try {
       long now = lockedNow();
-      Key k = new Key(key);
+      Key k = Key.of(key, keyOffset, keyLength);
+      byte[] value = Arrays.copyOfRange(valueArray, valueOffset, valueOffset + valueLength);
       Item existing = lockedLive(k, now);
       boolean storesStale = false;
       switch (mode) {
@@ -178,7 +180,7 @@ public final class ReferenceEngine implements CacheEngine {
       } else if (storesStale) {
         newExpiresAt = existing.expiresAt;
       }
-      if (!config.fitsItemSize(key.length, newValue.length)) {
+      if (!config.fitsItemSize(keyLength, newValue.length)) {
         return StoreResult.TOO_LARGE;
       }
       Item item = new Item(newFlags, newExpiresAt, newValue, now);
@@ -195,10 +197,10 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public ChangeResult delete(byte[] key, long expectedCas) {
+  public ChangeResult delete(byte[] key, int keyOffset, int keyLength, long expectedCas) {
     lock.lock();
     try {
-      Key k = new Key(key);
+      Key k = Key.of(key, keyOffset, keyLength);
       Item existing = lockedLive(k, lockedNow());
       ChangeResult guard = guard(existing, expectedCas);
       if (guard == ChangeResult.CHANGED) {
@@ -211,11 +213,11 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
+  public ChangeResult markStale(byte[] key, int keyOffset, int keyLength, long expectedCas, long expiresAt) {
     lock.lock();
     try {
       long now = lockedNow();
-      Key k = new Key(key);
+      Key k = Key.of(key, keyOffset, keyLength);
       Item existing = lockedLive(k, now);
       ChangeResult guard = guard(existing, expectedCas);
       if (guard == ChangeResult.CHANGED) {
@@ -241,36 +243,36 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
-      ItemEditor editor) {
+  public Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
+      long expectedCas, InitialValue onMiss, ItemEditor editor) {
     lock.lock();
     try {
       long now = lockedNow();
-      Key k = new Key(key);
+      Key k = Key.of(key, keyOffset, keyLength);
       Item existing = lockedLive(k, now);
       if (existing == null) {
         if (onMiss == null) {
           return Arithmetic.notFound();
         }
-        Item created = new Item(0, onMiss.expiresAt(), DecimalValue.format(onMiss.value(), 0), now);
+        Item created = new Item(0, onMiss.expiresAt(), formatted(onMiss.value(), 0), now);
         if (!lockedPut(k, created, now)) {
           return Arithmetic.notFound(); // only with -M: no room for it
         }
-        editor.edit(edited.show(created, key.length), true);
+        editor.edit(edited.show(created, keyLength), true);
         return Arithmetic.created(onMiss.value());
       }
       // memcached checks the CAS unique between refusing an empty value and parsing the number.
       if (expectedCas != 0 && existing.value.length > 0 && existing.cas != expectedCas) {
         return Arithmetic.exists();
       }
-      OptionalLong current = DecimalValue.parse(existing.value);
-      if (current.isEmpty()) {
+      if (!number.parse(ByteBuffer.wrap(existing.value))) {
         return Arithmetic.nonNumeric();
       }
+      long current = number.value();
       long result = increment
-          ? current.getAsLong() + delta
-          : Long.compareUnsigned(delta, current.getAsLong()) > 0 ? 0 : current.getAsLong() - delta;
-      byte[] digits = DecimalValue.format(result, existing.value.length);
+          ? current + delta
+          : Long.compareUnsigned(delta, current) > 0 ? 0 : current - delta;
+      byte[] digits = formatted(result, existing.value.length);
       Item updated = new Item(existing.flags, existing.expiresAt, digits, now);
       // memcached changes the number in place: the item keeps its use and lease state.
       updated.fetched = existing.fetched;
@@ -279,7 +281,7 @@ public final class ReferenceEngine implements CacheEngine {
       if (!lockedPut(k, updated, now)) {
         return Arithmetic.notFound(); // only with -M: the old item is gone and the new one did not fit
       }
-      editor.edit(edited.show(updated, key.length), false);
+      editor.edit(edited.show(updated, keyLength), false);
       return Arithmetic.ok(result);
     } finally {
       lock.unlock();
@@ -287,11 +289,11 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public boolean touch(byte[] key, long expiresAt) {
+  public boolean touch(byte[] key, int keyOffset, int keyLength, long expiresAt) {
     lock.lock();
     try {
       long now = lockedNow();
-      Item existing = lockedLive(new Key(key), now);
+      Item existing = lockedLive(Key.of(key, keyOffset, keyLength), now);
       if (existing == null) {
         return false;
       }
@@ -465,6 +467,12 @@ public final class ReferenceEngine implements CacheEngine {
     return bytes + needed <= memoryLimit;
   }
 
+  /** The number as incr/decr stores it, in an array of its own. */
+  private byte[] formatted(long unsigned, int minLength) {
+    int length = number.format(unsigned, minLength); // first: it may replace the digits' array
+    return Arrays.copyOf(number.digits(), length);
+  }
+
   private static byte[] concat(byte[] first, byte[] second) {
     byte[] joined = Arrays.copyOf(first, first.length + second.length);
     System.arraycopy(second, 0, joined, first.length, second.length);
@@ -473,6 +481,11 @@ public final class ReferenceEngine implements CacheEngine {
 
   /** A key with value equality, for the map. */
   private record Key(byte[] bytes) {
+    /** The key {@code array[offset..offset + length)}, in an array of its own. */
+    static Key of(byte[] array, int offset, int length) {
+      return new Key(Arrays.copyOfRange(array, offset, offset + length));
+    }
+
     @Override
     public boolean equals(Object other) {
       return other instanceof Key k && Arrays.equals(bytes, k.bytes);

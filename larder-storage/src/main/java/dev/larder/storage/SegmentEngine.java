@@ -79,11 +79,6 @@ public final class SegmentEngine implements CacheEngine {
   }
 
   @Override
-  public Lookup get(byte[] key, ItemVisitor visitor) {
-    return get(key, 0, key.length, visitor);
-  }
-
-  @Override
   public Lookup get(byte[] key, int keyOffset, int keyLength, ItemVisitor visitor) {
     long hash = KeyHash.of(key, keyOffset, keyLength);
     return shard(hash).lookup(key, keyOffset, keyLength, hash, false, 0, visitor);
@@ -156,14 +151,9 @@ public final class SegmentEngine implements CacheEngine {
   }
 
   @Override
-  public Lookup getAndTouch(byte[] key, long expiresAt, ItemVisitor visitor) {
-    long hash = KeyHash.of(key);
-    return shard(hash).lookup(key, 0, key.length, hash, true, expiresAt, visitor);
-  }
-
-  @Override
-  public Lookup edit(byte[] key, boolean createIfMissing, boolean recordAccess, ItemEditor editor) {
-    return edit(key, 0, key.length, createIfMissing, recordAccess, editor);
+  public Lookup getAndTouch(byte[] key, int keyOffset, int keyLength, long expiresAt, ItemVisitor visitor) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).lookup(key, keyOffset, keyLength, hash, true, expiresAt, visitor);
   }
 
   @Override
@@ -171,12 +161,6 @@ public final class SegmentEngine implements CacheEngine {
       ItemEditor editor) {
     long hash = KeyHash.of(key, keyOffset, keyLength);
     return shard(hash).edit(key, keyOffset, keyLength, hash, createIfMissing, recordAccess, editor);
-  }
-
-  @Override
-  public StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
-      boolean invalidate, ItemVisitor stored) {
-    return store(mode, key, 0, key.length, flags, expiresAt, value, 0, value.length, expectedCas, invalidate, stored);
   }
 
   /** Stores straight from the caller's arrays: neither the key nor the value is copied out first. */
@@ -189,28 +173,28 @@ public final class SegmentEngine implements CacheEngine {
   }
 
   @Override
-  public ChangeResult delete(byte[] key, long expectedCas) {
-    long hash = KeyHash.of(key);
-    return shard(hash).delete(key, hash, expectedCas);
+  public ChangeResult delete(byte[] key, int keyOffset, int keyLength, long expectedCas) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).delete(key, keyOffset, keyLength, hash, expectedCas);
   }
 
   @Override
-  public ChangeResult markStale(byte[] key, long expectedCas, long expiresAt) {
-    long hash = KeyHash.of(key);
-    return shard(hash).markStale(key, hash, expectedCas, expiresAt);
+  public ChangeResult markStale(byte[] key, int keyOffset, int keyLength, long expectedCas, long expiresAt) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).markStale(key, keyOffset, keyLength, hash, expectedCas, expiresAt);
   }
 
   @Override
-  public Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
-      ItemEditor editor) {
-    long hash = KeyHash.of(key);
-    return shard(hash).applyDelta(key, hash, increment, delta, expectedCas, onMiss, editor);
+  public Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
+      long expectedCas, InitialValue onMiss, ItemEditor editor) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).applyDelta(key, keyOffset, keyLength, hash, increment, delta, expectedCas, onMiss, editor);
   }
 
   @Override
-  public boolean touch(byte[] key, long expiresAt) {
-    long hash = KeyHash.of(key);
-    return shard(hash).touch(key, hash, expiresAt);
+  public boolean touch(byte[] key, int keyOffset, int keyLength, long expiresAt) {
+    long hash = KeyHash.of(key, keyOffset, keyLength);
+    return shard(hash).touch(key, keyOffset, keyLength, hash, expiresAt);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.larder.storage;
 
 import java.nio.ByteBuffer;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,6 +43,8 @@ final class Shard {
   private final HashIndex index;
   private final ItemLayout.Cursor cursor = new ItemLayout.Cursor();
   private final View view = new View();
+  /** incr/decr's number, read and written under the lock. */
+  private final DecimalValue number = new DecimalValue();
   private final HashIndex.KeyMatcher keyMatcher = this::keyAt;
   private final byte[] keyScratch = new byte[ItemLayout.MAX_KEY_LENGTH];
   /** The tags of the linked items in a compaction's current batch ({@link #lockedPrefetchSlots}). */
@@ -293,9 +294,9 @@ final class Shard {
     }
   }
 
-  ChangeResult delete(byte[] key, long hash, long expectedCas) {
+  ChangeResult delete(byte[] key, int keyOffset, int keyLength, long hash, long expectedCas) {
     synchronized (lock) {
-      long pos = lockedLive(key, 0, key.length, HashIndex.tag(hash), lockedNow());
+      long pos = lockedLive(key, keyOffset, keyLength, HashIndex.tag(hash), lockedNow());
       ChangeResult guard = lockedGuard(pos, expectedCas);
       if (guard == ChangeResult.CHANGED) {
         lockedUnlink(pos, cursor);
@@ -305,11 +306,11 @@ final class Shard {
   }
 
   /** A stale copy of the item replaces it: a new CAS unique needs a new place in a segment. */
-  ChangeResult markStale(byte[] key, long hash, long expectedCas, long expiresAt) {
+  ChangeResult markStale(byte[] key, int keyOffset, int keyLength, long hash, long expectedCas, long expiresAt) {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = lockedLive(key, 0, key.length, tag, now);
+      long pos = lockedLive(key, keyOffset, keyLength, tag, now);
       ChangeResult guard = lockedGuard(pos, expectedCas);
       if (guard != ChangeResult.CHANGED) {
         return guard;
@@ -319,14 +320,14 @@ final class Shard {
       long lastAccess = ItemLayout.lastAccessMillis(cursor.accessStamp, now);
       int flags = cursor.flags;
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(key.length, cursor.valueLength, flags), now)) {
+      if (!lockedMakeRoom(ItemLayout.size(keyLength, cursor.valueLength, flags), now)) {
         outOfMemory++;
         return ChangeResult.NOT_FOUND; // only with -M: no room for the copy
       }
-      if (relocations != before && (pos = lockedFindAgain(key, 0, key.length, tag)) < 0) {
+      if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
         return ChangeResult.NOT_FOUND; // making room evicted it
       }
-      lockedWrite(pos, tag, key, 0, key.length, flags, expirySeconds, NOTHING, 0, 0, StoreMode.APPEND, bits,
+      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, NOTHING, 0, 0, StoreMode.APPEND, bits,
           lastAccess);
       totalItems--; // the same item, moved; memcached changes it in place
       return ChangeResult.CHANGED;
@@ -341,62 +342,65 @@ final class Shard {
     return expectedCas == 0 || lockedCasOf(cursor) == expectedCas ? ChangeResult.CHANGED : ChangeResult.EXISTS;
   }
 
-  Arithmetic applyDelta(byte[] key, long hash, boolean increment, long delta, long expectedCas,
-      InitialValue onMiss, ItemEditor editor) {
+  Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, long hash, boolean increment, long delta,
+      long expectedCas, InitialValue onMiss, ItemEditor editor) {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
-      long pos = lockedLive(key, 0, key.length, tag, now);
+      long pos = lockedLive(key, keyOffset, keyLength, tag, now);
       if (pos < 0) {
-        return onMiss == null ? Arithmetic.notFound() : lockedCreateNumber(key, tag, onMiss, editor, now);
+        return onMiss == null
+            ? Arithmetic.notFound()
+            : lockedCreateNumber(key, keyOffset, keyLength, tag, onMiss, editor, now);
       }
       // memcached checks the CAS unique between refusing an empty value and parsing the number.
       if (expectedCas != 0 && cursor.valueLength > 0 && lockedCasOf(cursor) != expectedCas) {
         return Arithmetic.exists();
       }
-      OptionalLong current = DecimalValue.parse(view.show(cursor, now).value());
-      if (current.isEmpty()) {
+      if (!number.parse(view.show(cursor, now).value())) {
         return Arithmetic.nonNumeric();
       }
+      long current = number.value();
       long result = increment
-          ? current.getAsLong() + delta
-          : Long.compareUnsigned(delta, current.getAsLong()) > 0 ? 0 : current.getAsLong() - delta;
-      byte[] digits = DecimalValue.format(result, cursor.valueLength);
+          ? current + delta
+          : Long.compareUnsigned(delta, current) > 0 ? 0 : current - delta;
+      int length = number.format(result, cursor.valueLength);
       int flags = cursor.flags;
       long expirySeconds = cursor.expirySeconds;
       // memcached changes the number in place: the item keeps its use and lease state.
       int bits = cursor.bits & ItemLayout.COPIED_BITS;
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, flags), now)) {
+      if (!lockedMakeRoom(ItemLayout.size(keyLength, length, flags), now)) {
         outOfMemory++;
         return Arithmetic.notFound(); // only with -M: no room for the new value
       }
-      if (relocations != before && (pos = lockedFindAgain(key, 0, key.length, tag)) < 0) {
+      if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
         return Arithmetic.notFound(); // making room evicted it
       }
-      lockedWrite(pos, tag, key, 0, key.length, flags, expirySeconds, digits, 0, digits.length, StoreMode.SET, bits,
-          now);
+      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, number.digits(), 0, length, StoreMode.SET,
+          bits, now);
       editor.edit(view.show(cursor, now), false);
       return Arithmetic.ok(result);
     }
   }
 
-  private Arithmetic lockedCreateNumber(byte[] key, int tag, InitialValue initial, ItemEditor editor, long now) {
-    byte[] digits = DecimalValue.format(initial.value(), 0);
-    if (!lockedMakeRoom(ItemLayout.size(key.length, digits.length, 0), now)) {
+  private Arithmetic lockedCreateNumber(byte[] key, int keyOffset, int keyLength, int tag, InitialValue initial,
+      ItemEditor editor, long now) {
+    int length = number.format(initial.value(), 0);
+    if (!lockedMakeRoom(ItemLayout.size(keyLength, length, 0), now)) {
       outOfMemory++;
       return Arithmetic.notFound(); // only with -M: no room for it
     }
-    lockedWrite(-1, tag, key, 0, key.length, 0, ItemLayout.toSeconds(initial.expiresAt()), digits, 0, digits.length,
-        StoreMode.SET, 0, now);
+    lockedWrite(-1, tag, key, keyOffset, keyLength, 0, ItemLayout.toSeconds(initial.expiresAt()),
+        number.digits(), 0, length, StoreMode.SET, 0, now);
     editor.edit(view.show(cursor, now), true);
     return Arithmetic.created(initial.value());
   }
 
-  boolean touch(byte[] key, long hash, long expiresAt) {
+  boolean touch(byte[] key, int keyOffset, int keyLength, long hash, long expiresAt) {
     synchronized (lock) {
       long now = lockedNow();
-      long pos = lockedLive(key, 0, key.length, HashIndex.tag(hash), now);
+      long pos = lockedLive(key, keyOffset, keyLength, HashIndex.tag(hash), now);
       if (pos < 0) {
         return false;
       }

@@ -109,6 +109,39 @@ abstract class CacheEngineContract {
   }
 
   @Test
+  void touchesChangesAndDeletesKeysGivenAsRangesOfALargerArray() {
+    byte[] line = b("cmd a-longer-key"); // the key at 4, 12 bytes; "a-longer" its first 8
+    set("a-longer-key", "10");
+    long expiresAt = clock.millis() + 60_000;
+    assertThat(engine.touch(line, 4, 12, expiresAt)).isTrue();
+    assertThat(engine.touch(line, 4, 8, expiresAt)).isFalse();
+    long[] seen = new long[1];
+    assertThat(engine.getAndTouch(line, 4, 12, expiresAt + 1000, item -> seen[0] = item.expiresAt()))
+        .isEqualTo(Lookup.HIT);
+    assertThat(seen[0]).isEqualTo(expiresAt + 1000);
+    assertThat(engine.getAndTouch(line, 4, 8, expiresAt, item -> {})).isEqualTo(Lookup.MISS);
+
+    assertThat(engine.applyDelta(line, 4, 12, true, 5, 0, null, ItemEditor.NONE)).isEqualTo(Arithmetic.ok(15));
+    assertThat(engine.applyDelta(line, 4, 8, false, 1, 0, null, ItemEditor.NONE).status())
+        .isEqualTo(Arithmetic.Status.NOT_FOUND);
+    assertThat(engine.applyDelta(line, 4, 8, true, 1, 0, new InitialValue(7, 0), ItemEditor.NONE))
+        .isEqualTo(Arithmetic.created(7));
+    assertThat(read("a-longer-key")).isEqualTo("15");
+    assertThat(read("a-longer")).isEqualTo("7");
+
+    assertThat(engine.markStale(line, 4, 12, casOf("a-longer-key") + 1, CacheEngine.KEEP_EXPIRY))
+        .isEqualTo(ChangeResult.EXISTS);
+    assertThat(engine.markStale(line, 4, 12, 0, CacheEngine.KEEP_EXPIRY)).isEqualTo(ChangeResult.CHANGED);
+    boolean[] stale = new boolean[1];
+    engine.edit(b("a-longer-key"), false, false, (item, created) -> stale[0] = item.stale());
+    assertThat(stale[0]).isTrue();
+    assertThat(engine.delete(line, 4, 12, 0)).isEqualTo(ChangeResult.CHANGED);
+    assertThat(engine.delete(line, 4, 12, 0)).isEqualTo(ChangeResult.NOT_FOUND);
+    assertThat(read("a-longer-key")).isNull();
+    assertThat(read("a-longer")).isEqualTo("7");
+  }
+
+  @Test
   void addOnlyStoresNewKeysAndReplaceOnlyExistingOnes() {
     assertThat(engine.store(StoreMode.REPLACE, b("k"), 0, 0, b("r"), 0)).isEqualTo(StoreResult.NOT_STORED);
     assertThat(engine.store(StoreMode.ADD, b("k"), 0, 0, b("a"), 0)).isEqualTo(StoreResult.STORED);

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.OptionalLong;
+import java.nio.ByteBuffer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -13,32 +13,53 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DecimalValueTest {
+  private final DecimalValue number = new DecimalValue();
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "0|0", "42|42", "99 |99", " 7|7", "+5|5", "-0|0",
       "18446744073709551615|-1", "-18446744073709551615|1"})
   void acceptsWhatSafeStrtoullAccepts(String text, long expected) {
-    assertThat(DecimalValue.parse(text.getBytes(US_ASCII))).isEqualTo(OptionalLong.of(expected));
+    assertThat(number.parse(ascii(text))).isTrue();
+    assertThat(number.value()).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "abc", "12ab", "-5", "18446744073709551616", "1.5"})
   void refusesWhatSafeStrtoullRefuses(String text) {
-    assertThat(DecimalValue.parse(text.getBytes(US_ASCII))).isEmpty();
+    assertThat(number.parse(ascii(text))).isFalse();
   }
 
   @Property
   void parsesEveryUnsignedNumberItFormats(@ForAll long unsigned) {
-    byte[] text = DecimalValue.format(unsigned, 0);
-    assertThat(new BigInteger(new String(text, US_ASCII)))
-        .isEqualTo(new BigInteger(Long.toUnsignedString(unsigned)));
-    assertThat(DecimalValue.parse(text)).isEqualTo(OptionalLong.of(unsigned));
+    String text = formatted(unsigned, 0);
+    assertThat(new BigInteger(text)).isEqualTo(new BigInteger(Long.toUnsignedString(unsigned)));
+    assertThat(number.parse(ascii(text))).isTrue();
+    assertThat(number.value()).isEqualTo(unsigned);
   }
 
   @Test
   void padsToTheOldLength() {
-    assertThat(new String(DecimalValue.format(9, 3), US_ASCII)).isEqualTo("9  ");
-    assertThat(new String(DecimalValue.format(1000, 3), US_ASCII)).isEqualTo("1000");
+    assertThat(formatted(9, 3)).isEqualTo("9  ");
+    assertThat(formatted(1000, 3)).isEqualTo("1000");
+    assertThat(formatted(7, 0)).isEqualTo("7"); // no space left from the padding before
+    assertThat(formatted(-1, 0)).isEqualTo("18446744073709551615");
+    assertThat(formatted(5, 25)).isEqualTo("5" + " ".repeat(24)); // longer than any number
+  }
+
+  /** A number parsed where it sits in a larger buffer: the bytes between position and limit. */
+  @Test
+  void parsesBetweenPositionAndLimit() {
+    assertThat(number.parse(ByteBuffer.wrap(ascii("x12 y").array(), 1, 3))).isTrue();
+    assertThat(number.value()).isEqualTo(12);
+  }
+
+  private String formatted(long unsigned, int minLength) {
+    int length = number.format(unsigned, minLength);
+    return new String(number.digits(), 0, length, US_ASCII);
+  }
+
+  private static ByteBuffer ascii(String text) {
+    return ByteBuffer.wrap(text.getBytes(US_ASCII));
   }
 }

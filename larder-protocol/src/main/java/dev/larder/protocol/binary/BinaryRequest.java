@@ -7,8 +7,8 @@ import dev.larder.protocol.ByteRange;
  * refuses: they carry the status to answer. Numbers hold what memcached keeps: flags are 32-bit
  * values in an {@code int}; exptimes, delays and the incr expiration are 32-bit unsigned values;
  * deltas, initial values and CAS uniques are 64-bit unsigned values in a {@code long}. Every request's
- * header, and the key and value of {@link Get} and {@link Store}, are the decoder's, valid until its
- * next {@code decode}; other keys and values are owned by the request.
+ * header, and the key and value of a {@link KeyCommand}, are the decoder's, valid until its next {@code
+ * decode}; other keys are owned by the request.
  */
 public sealed interface BinaryRequest {
 
@@ -66,23 +66,16 @@ public sealed interface BinaryRequest {
   }
 
   /**
-   * get, getq, getk, getkq; {@code returnKey} for the k variants. A decoder fills one {@code Get} it
-   * keeps, the key in its own buffer, valid until its next {@code decode}.
+   * A command on one key. A decoder fills one object of each such kind it keeps, the key (and value)
+   * in its own buffers, valid until its next {@code decode}; one built by hand owns its key.
    */
-  final class Get implements Command {
+  abstract sealed class KeyCommand implements Command permits Get, Touch, Store, AppendPrepend, Delete, Arithmetic {
     private final Header header;
     private final ByteRange key = new ByteRange();
-    private boolean returnKey;
 
-    /** A request built rather than decoded. */
-    public Get(Header header, byte[] key, boolean returnKey) {
+    KeyCommand(Header header, byte[] key) {
       this.header = header;
       this.key.set(key, 0, key.length);
-      this.returnKey = returnKey;
-    }
-
-    void setReturnKey(boolean newReturnKey) {
-      returnKey = newReturnKey;
     }
 
     @Override
@@ -93,18 +86,56 @@ public sealed interface BinaryRequest {
     public ByteRange key() {
       return key;
     }
+  }
+
+  /** get, getq, getk, getkq; {@code returnKey} for the k variants. */
+  final class Get extends KeyCommand {
+    private boolean returnKey;
+
+    public Get(Header header, byte[] key, boolean returnKey) {
+      super(header, key);
+      this.returnKey = returnKey;
+    }
+
+    void setReturnKey(boolean newReturnKey) {
+      returnKey = newReturnKey;
+    }
 
     public boolean returnKey() {
       return returnKey;
     }
   }
 
-  /**
-   * touch (no value in the response), gat, gatq (the value), gatk, gatkq (the value and the key).
-   *
-   * @param exptime the new exptime, 32-bit unsigned
-   */
-  record Touch(Header header, byte[] key, long exptime, boolean returnValue, boolean returnKey) implements Command {}
+  /** touch (no value in the response), gat, gatq (the value), gatk, gatkq (the value and the key). */
+  final class Touch extends KeyCommand {
+    private long exptime;
+    private boolean returnValue;
+    private boolean returnKey;
+
+    /** @param exptime the new exptime, 32-bit unsigned */
+    public Touch(Header header, byte[] key, long exptime, boolean returnValue, boolean returnKey) {
+      super(header, key);
+      set(exptime, returnValue, returnKey);
+    }
+
+    void set(long newExptime, boolean newReturnValue, boolean newReturnKey) {
+      exptime = newExptime;
+      returnValue = newReturnValue;
+      returnKey = newReturnKey;
+    }
+
+    public long exptime() {
+      return exptime;
+    }
+
+    public boolean returnValue() {
+      return returnValue;
+    }
+
+    public boolean returnKey() {
+      return returnKey;
+    }
+  }
 
   /** The storage modes of set/add/replace (and their quiet forms). */
   enum StoreKind {
@@ -113,23 +144,15 @@ public sealed interface BinaryRequest {
     REPLACE
   }
 
-  /**
-   * set, add, replace; a non-zero CAS in the header makes set and replace a cas. A decoder fills one
-   * {@code Store} it keeps, the key and the value in its own buffers, valid until its next {@code
-   * decode}.
-   */
-  final class Store implements Command {
-    private final Header header;
-    private final ByteRange key = new ByteRange();
+  /** set, add, replace; a non-zero CAS in the header makes set and replace a cas. */
+  final class Store extends KeyCommand {
     private final ByteRange value = new ByteRange();
     private StoreKind kind;
     private int flags;
     private long exptime;
 
-    /** A request built rather than decoded. */
     public Store(Header header, StoreKind kind, byte[] key, int flags, long exptime, byte[] value) {
-      this.header = header;
-      this.key.set(key, 0, key.length);
+      super(header, key);
       this.value.set(value, 0, value.length);
       set(kind, flags, exptime);
     }
@@ -141,17 +164,8 @@ public sealed interface BinaryRequest {
       exptime = newExptime;
     }
 
-    @Override
-    public Header header() {
-      return header;
-    }
-
     public StoreKind kind() {
       return kind;
-    }
-
-    public ByteRange key() {
-      return key;
     }
 
     public int flags() {
@@ -169,7 +183,28 @@ public sealed interface BinaryRequest {
   }
 
   /** append, prepend; a non-zero CAS in the header must match. */
-  record AppendPrepend(Header header, boolean append, byte[] key, byte[] value) implements Command {}
+  final class AppendPrepend extends KeyCommand {
+    private final ByteRange value = new ByteRange();
+    private boolean append;
+
+    public AppendPrepend(Header header, boolean append, byte[] key, byte[] value) {
+      super(header, key);
+      this.value.set(value, 0, value.length);
+      this.append = append;
+    }
+
+    void setAppend(boolean newAppend) {
+      append = newAppend;
+    }
+
+    public boolean append() {
+      return append;
+    }
+
+    public ByteRange value() {
+      return value;
+    }
+  }
 
   /**
    * A storage command whose value is over the decoder's value limit: its value was dropped as it
@@ -178,18 +213,53 @@ public sealed interface BinaryRequest {
   record ValueTooLarge(Header header, byte[] key) implements Command {}
 
   /** delete; a non-zero CAS in the header must match. */
-  record Delete(Header header, byte[] key) implements Command {}
+  final class Delete extends KeyCommand {
+    public Delete(Header header, byte[] key) {
+      super(header, key);
+    }
+  }
 
-  /**
-   * incr, decr.
-   *
-   * @param expiration the exptime of an item created on a miss, 32-bit unsigned; {@link
-   *     #DO_NOT_CREATE} leaves a miss a miss
-   */
-  record Arithmetic(Header header, boolean increment, byte[] key, long delta, long initial, long expiration)
-      implements Command {
+  /** incr, decr. */
+  final class Arithmetic extends KeyCommand {
     /** The expiration that tells incr/decr not to create a missing item. */
     public static final long DO_NOT_CREATE = 0xFFFF_FFFFL;
+
+    private boolean increment;
+    private long delta;
+    private long initial;
+    private long expiration;
+
+    /**
+     * @param expiration the exptime of an item created on a miss, 32-bit unsigned; {@link
+     *     #DO_NOT_CREATE} leaves a miss a miss
+     */
+    public Arithmetic(Header header, boolean increment, byte[] key, long delta, long initial, long expiration) {
+      super(header, key);
+      set(increment, delta, initial, expiration);
+    }
+
+    void set(boolean newIncrement, long newDelta, long newInitial, long newExpiration) {
+      increment = newIncrement;
+      delta = newDelta;
+      initial = newInitial;
+      expiration = newExpiration;
+    }
+
+    public boolean increment() {
+      return increment;
+    }
+
+    public long delta() {
+      return delta;
+    }
+
+    public long initial() {
+      return initial;
+    }
+
+    public long expiration() {
+      return expiration;
+    }
   }
 
   /** flush; {@code delay} (32-bit unsigned) follows the exptime rules when above 0. */

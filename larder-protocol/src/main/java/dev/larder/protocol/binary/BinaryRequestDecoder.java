@@ -14,8 +14,8 @@ import java.util.Arrays;
  * connection is then closed). A value over the value limit is dropped as it arrives.
  *
  * <p>Not thread-safe: one instance per connection, fed the connection's cumulated input. It keeps at
- * most one frame of a known, bounded size. Every request's header, and the key and value of a get or
- * a set, are read into objects and buffers the decoder keeps, so that the commonest requests allocate
+ * most one frame of a known, bounded size. Every request's header, and the key and value of a request
+ * on one key, are read into objects and buffers the decoder keeps, so that such requests allocate
  * nothing: a request is to be carried out before the next call to {@link #decode}.
  */
 public final class BinaryRequestDecoder {
@@ -31,6 +31,7 @@ public final class BinaryRequestDecoder {
   private static final int FLUSH_EXTRAS = 4;
   /** Values up to this size are read into one array kept for the connection's life. */
   private static final int REUSED_VALUE_LIMIT = 16 * 1024;
+  private static final byte[] NO_BYTES = {};
 
   /** What the decoder is in the middle of. */
   private enum State {
@@ -45,9 +46,18 @@ public final class BinaryRequestDecoder {
   private final int maxValueBytes;
   private State state = State.HEADER;
   private final Header header = new Header(0, 0, 0);
-  private final BinaryRequest.Get get = new BinaryRequest.Get(header, new byte[0], false);
+  /** One request of each kind that names a key, filled anew for each such request, and the no-argument ones. */
+  private final BinaryRequest.Get get = new BinaryRequest.Get(header, NO_BYTES, false);
+  private final BinaryRequest.Touch touch = new BinaryRequest.Touch(header, NO_BYTES, 0, false, false);
   private final BinaryRequest.Store store =
-      new BinaryRequest.Store(header, BinaryRequest.StoreKind.SET, new byte[0], 0, 0, new byte[0]);
+      new BinaryRequest.Store(header, BinaryRequest.StoreKind.SET, NO_BYTES, 0, 0, NO_BYTES);
+  private final BinaryRequest.AppendPrepend appendPrepend =
+      new BinaryRequest.AppendPrepend(header, true, NO_BYTES, NO_BYTES);
+  private final BinaryRequest.Delete delete = new BinaryRequest.Delete(header, NO_BYTES);
+  private final BinaryRequest.Arithmetic arithmetic = new BinaryRequest.Arithmetic(header, true, NO_BYTES, 0, 0, 0);
+  private final BinaryRequest.Noop noop = new BinaryRequest.Noop(header);
+  private final BinaryRequest.Version version = new BinaryRequest.Version(header);
+  private final BinaryRequest.Quit quit = new BinaryRequest.Quit(header);
   private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
   private final ReusedBytes valueBuffer = new ReusedBytes(256, REUSED_VALUE_LIMIT);
   private int keyLength;
@@ -73,7 +83,9 @@ public final class BinaryRequestDecoder {
    */
   public BinaryRequest decode(ByteBuf in) {
     if (state != State.BODY) {
-      store.value().clear(); // an idle connection keeps no large value
+      // an idle connection keeps no large value
+      store.value().clear();
+      appendPrepend.value().clear();
     }
     while (true) {
       switch (state) {
@@ -190,34 +202,44 @@ public final class BinaryRequestDecoder {
     in.readBytes(value, 0, valueLength);
     return switch (plain) {
       case BinaryOpcodes.GET, BinaryOpcodes.GETK -> {
-        get.key().set(keyBuffer, 0, keyLength);
         get.setReturnKey(plain == BinaryOpcodes.GETK);
-        yield get;
+        yield withKey(get);
       }
-      case BinaryOpcodes.TOUCH -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), false, false);
-      case BinaryOpcodes.GAT -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), true, false);
-      case BinaryOpcodes.GATK -> new BinaryRequest.Touch(header, key(), in.getUnsignedInt(extrasAt), true, true);
+      case BinaryOpcodes.TOUCH, BinaryOpcodes.GAT, BinaryOpcodes.GATK -> {
+        touch.set(in.getUnsignedInt(extrasAt), plain != BinaryOpcodes.TOUCH, plain == BinaryOpcodes.GATK);
+        yield withKey(touch);
+      }
       case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> {
         store.set(plain == BinaryOpcodes.SET ? BinaryRequest.StoreKind.SET
                 : plain == BinaryOpcodes.ADD ? BinaryRequest.StoreKind.ADD : BinaryRequest.StoreKind.REPLACE,
             in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4));
-        store.key().set(keyBuffer, 0, keyLength);
         store.value().set(value, 0, valueLength);
-        yield store;
+        yield withKey(store);
       }
-      case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND ->
-          new BinaryRequest.AppendPrepend(header, plain == BinaryOpcodes.APPEND, key(), Arrays.copyOf(value, valueLength));
-      case BinaryOpcodes.DELETE -> new BinaryRequest.Delete(header, key());
-      case BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT -> new BinaryRequest.Arithmetic(header,
-          plain == BinaryOpcodes.INCREMENT, key(), in.getLong(extrasAt), in.getLong(extrasAt + 8),
-          in.getUnsignedInt(extrasAt + 16));
+      case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND -> {
+        appendPrepend.setAppend(plain == BinaryOpcodes.APPEND);
+        appendPrepend.value().set(value, 0, valueLength);
+        yield withKey(appendPrepend);
+      }
+      case BinaryOpcodes.DELETE -> withKey(delete);
+      case BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT -> {
+        arithmetic.set(plain == BinaryOpcodes.INCREMENT, in.getLong(extrasAt), in.getLong(extrasAt + 8),
+            in.getUnsignedInt(extrasAt + 16));
+        yield withKey(arithmetic);
+      }
       case BinaryOpcodes.FLUSH -> new BinaryRequest.Flush(header, extrasLength == 0 ? 0 : in.getUnsignedInt(extrasAt));
-      case BinaryOpcodes.NOOP -> new BinaryRequest.Noop(header);
-      case BinaryOpcodes.VERSION -> new BinaryRequest.Version(header);
-      case BinaryOpcodes.QUIT -> new BinaryRequest.Quit(header);
+      case BinaryOpcodes.NOOP -> noop;
+      case BinaryOpcodes.VERSION -> version;
+      case BinaryOpcodes.QUIT -> quit;
       case BinaryOpcodes.STAT -> new BinaryRequest.Stat(header, key());
       default -> throw new IllegalStateException("opcode passed the checks unhandled: " + header.opcode());
     };
+  }
+
+  /** {@code command}, its key pointed at the one just read. */
+  private BinaryRequest withKey(BinaryRequest.KeyCommand command) {
+    command.key().set(keyBuffer, 0, keyLength);
+    return command;
   }
 
   /** The key just read, in an array of its own, for the requests that keep it. */

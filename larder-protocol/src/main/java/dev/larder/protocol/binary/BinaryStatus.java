@@ -14,21 +14,33 @@ public final class BinaryStatus {
   public static final int UNKNOWN_COMMAND = 0x81;
   public static final int OUT_OF_MEMORY = 0x82;
 
+  private static final byte[] NOT_FOUND_MESSAGE = ascii("Not found");
+  private static final byte[] EXISTS_MESSAGE = ascii("Data exists for key.");
+  private static final byte[] TOO_LARGE_MESSAGE = ascii("Too large.");
+  private static final byte[] INVALID_ARGUMENTS_MESSAGE = ascii("Invalid arguments");
+  private static final byte[] NOT_STORED_MESSAGE = ascii("Not stored.");
+  private static final byte[] NON_NUMERIC_MESSAGE = ascii("Non-numeric server-side value for incr or decr");
+  private static final byte[] UNKNOWN_COMMAND_MESSAGE = ascii("Unknown command");
+  private static final byte[] OUT_OF_MEMORY_MESSAGE = ascii("Out of memory");
+
   private BinaryStatus() {}
 
-  /** memcached's {@code write_bin_error} text for {@code status}. */
+  /** memcached's {@code write_bin_error} text for {@code status}; not to be modified. */
   static byte[] message(int status) {
-    String text = switch (status) {
-      case KEY_NOT_FOUND -> "Not found";
-      case KEY_EXISTS -> "Data exists for key.";
-      case TOO_LARGE -> "Too large.";
-      case INVALID_ARGUMENTS -> "Invalid arguments";
-      case NOT_STORED -> "Not stored.";
-      case NON_NUMERIC -> "Non-numeric server-side value for incr or decr";
-      case UNKNOWN_COMMAND -> "Unknown command";
-      case OUT_OF_MEMORY -> "Out of memory";
+    return switch (status) {
+      case KEY_NOT_FOUND -> NOT_FOUND_MESSAGE;
+      case KEY_EXISTS -> EXISTS_MESSAGE;
+      case TOO_LARGE -> TOO_LARGE_MESSAGE;
+      case INVALID_ARGUMENTS -> INVALID_ARGUMENTS_MESSAGE;
+      case NOT_STORED -> NOT_STORED_MESSAGE;
+      case NON_NUMERIC -> NON_NUMERIC_MESSAGE;
+      case UNKNOWN_COMMAND -> UNKNOWN_COMMAND_MESSAGE;
+      case OUT_OF_MEMORY -> OUT_OF_MEMORY_MESSAGE;
       default -> throw new IllegalArgumentException("status: " + status + " (expected: an error status)");
     };
+  }
+
+  private static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -1,7 +1,5 @@
 package dev.larder.protocol.text;
 
-import java.util.OptionalLong;
-
 /**
  * memcached's {@code safe_strtoul}, {@code safe_strtol} and {@code safe_strtoull} (util.c) on a
  * 64-bit Linux build, so that the same bytes are accepted or refused, and truncated, as memcached
@@ -9,21 +7,36 @@ import java.util.OptionalLong;
  * 2^64-1, refused only because the token holds a '-' and the result looks negative); the number may
  * be followed by white space but nothing else; out-of-range magnitudes are refused; and the result is
  * then truncated to the 32-bit variable memcached stores it in.
+ *
+ * <p>Not thread-safe: one instance per decoder.
  */
 final class MemcachedNumbers {
   private static final long MAX_UNSIGNED_DIV_10 = Long.divideUnsigned(-1L, 10);
   private static final int MAX_UNSIGNED_LAST_DIGIT = (int) Long.remainderUnsigned(-1L, 10);
 
-  private MemcachedNumbers() {}
+  /**
+   * The number the last parse accepted. Each parse says whether memcached accepts the token and leaves
+   * the number here, rather than returning an {@code OptionalLong}: a 64-bit unsigned result has no
+   * spare value, and whether the JIT removes such an object depends on how it inlines the caller.
+   */
+  private long value;
 
-  /** {@code safe_strtoul} into a {@code uint32_t}: a value in [0, 2^32), or empty. */
-  static OptionalLong parseUnsigned32(byte[] bytes, int offset, int length) {
-    OptionalLong value = parseUnsigned64(bytes, offset, length);
-    return value.isPresent() ? OptionalLong.of(value.getAsLong() & 0xFFFF_FFFFL) : value;
+  /** The number the last parse that returned true read. */
+  long value() {
+    return value;
   }
 
-  /** {@code safe_strtoull}: a 64-bit unsigned value in a {@code long}, or empty. */
-  static OptionalLong parseUnsigned64(byte[] bytes, int offset, int length) {
+  /** {@code safe_strtoul} into a {@code uint32_t}: a value in [0, 2^32). */
+  boolean parseUnsigned32(byte[] bytes, int offset, int length) {
+    if (!parseUnsigned64(bytes, offset, length)) {
+      return false;
+    }
+    value &= 0xFFFF_FFFFL;
+    return true;
+  }
+
+  /** {@code safe_strtoull}: a 64-bit unsigned value in a {@code long}. */
+  boolean parseUnsigned64(byte[] bytes, int offset, int length) {
     int end = offset + length;
     int i = skipSpaces(bytes, offset, end);
     boolean negative = i < end && bytes[i] == '-';
@@ -36,22 +49,23 @@ final class MemcachedNumbers {
       int digit = bytes[i] - '0';
       if (Long.compareUnsigned(magnitude, MAX_UNSIGNED_DIV_10) > 0
           || (magnitude == MAX_UNSIGNED_DIV_10 && digit > MAX_UNSIGNED_LAST_DIGIT)) {
-        return OptionalLong.empty(); // ERANGE
+        return false; // ERANGE
       }
       magnitude = magnitude * 10 + digit;
     }
     if (i == digitsStart || !endsWell(bytes, i, end)) {
-      return OptionalLong.empty();
+      return false;
     }
-    long value = negative ? -magnitude : magnitude;
-    if (value < 0 && contains(bytes, offset, end, (byte) '-')) {
-      return OptionalLong.empty();
+    long result = negative ? -magnitude : magnitude;
+    if (result < 0 && contains(bytes, offset, end, (byte) '-')) {
+      return false;
     }
-    return OptionalLong.of(value);
+    value = result;
+    return true;
   }
 
   /** {@code safe_strtol} into an {@code int32_t}: parsed as a 64-bit long, then truncated. */
-  static OptionalLong parseSigned32(byte[] bytes, int offset, int length) {
+  boolean parseSigned32(byte[] bytes, int offset, int length) {
     int end = offset + length;
     int i = skipSpaces(bytes, offset, end);
     boolean negative = i < end && bytes[i] == '-';
@@ -63,18 +77,18 @@ final class MemcachedNumbers {
     for (; i < end && isDigit(bytes[i]); i++) {
       int digit = bytes[i] - '0';
       if (magnitude < (Long.MIN_VALUE + digit) / 10) {
-        return OptionalLong.empty(); // ERANGE
+        return false; // ERANGE
       }
       magnitude = magnitude * 10 - digit;
     }
     if (i == digitsStart || !endsWell(bytes, i, end)) {
-      return OptionalLong.empty();
+      return false;
     }
     if (!negative && magnitude == Long.MIN_VALUE) {
-      return OptionalLong.empty(); // 2^63 is out of range for a positive long
+      return false; // 2^63 is out of range for a positive long
     }
-    long value = negative ? magnitude : -magnitude;
-    return OptionalLong.of((int) value);
+    value = (int) (negative ? magnitude : -magnitude);
+    return true;
   }
 
   /** C's {@code isspace} in the "C" locale. */

@@ -3,7 +3,6 @@ package dev.larder.protocol.text;
 import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.meta.MetaBase64;
 import dev.larder.protocol.meta.MetaReplies;
-import java.util.OptionalLong;
 
 /**
  * Parses the meta command lines ({@code mg ms md ma mn me}) of {@link TextRequestDecoder}, in
@@ -40,6 +39,10 @@ final class MetaCommandParser {
   /** Every ms, its key and flags those just read, its data set by the decoder. */
   private final MetaRequest.Set set = new MetaRequest.Set(flags.key, flags.parsed);
   private final AwaitValue awaitSet = new AwaitValue(set, new TextRequest.Meta(set));
+  /** Every md's and ma's outcome, as getDone's. */
+  private final Done deleteDone = new Done(new TextRequest.Meta(new MetaRequest.Delete(flags.key, flags.parsed)), 0);
+  private final Done arithmeticDone =
+      new Done(new TextRequest.Meta(new MetaRequest.Arithmetic(flags.key, flags.parsed)), 0);
   private int valueLength;
 
   MetaCommandParser(int maxValueBytes) {
@@ -107,11 +110,12 @@ final class MetaCommandParser {
     if (tokens.ntokens() > MAX_TOKENS) {
       return error(MetaReplies.TOO_MANY_FLAGS);
     }
-    OptionalLong length = MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(2), tokens.length(2));
-    if (length.isEmpty() || length.getAsLong() < 0 || length.getAsLong() > Integer.MAX_VALUE - 2) {
+    MemcachedNumbers numbers = this.flags.numbers;
+    if (!numbers.parseSigned32(tokens.line(), tokens.start(2), tokens.length(2))
+        || numbers.value() < 0 || numbers.value() > Integer.MAX_VALUE - 2) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT);
     }
-    int declaredLength = (int) length.getAsLong();
+    int declaredLength = (int) numbers.value();
     long swallow = declaredLength + 2L;
     Flags flags = this.flags.read(tokens, 3);
     if (flags.error != null) {
@@ -142,7 +146,7 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Delete(flags.key.copy(), flags.parsed));
+    return deleteDone;
   }
 
   /**
@@ -164,7 +168,7 @@ final class MetaCommandParser {
     if (flags.opaqueTooLong()) {
       return error(MetaReplies.OPAQUE_TOO_LONG);
     }
-    return done(new MetaRequest.Arithmetic(flags.key.copy(), flags.parsed));
+    return arithmeticDone;
   }
 
   /** {@code process_meta_command}: {@code me <key> [b]}; a third token other than b is ignored. */
@@ -195,6 +199,7 @@ final class MetaCommandParser {
    */
   private static final class Flags {
     final MetaFlags parsed = new MetaFlags(MAX_TOKENS);
+    final MemcachedNumbers numbers = new MemcachedNumbers();
     /** A bit for each flag seen, flags 0 to 63 in the first word, 64 to 126 in the second. */
     final long[] seen = new long[2];
     CommandTokens tokens;
@@ -253,17 +258,15 @@ final class MetaCommandParser {
         case 'u' -> parsed.noBump = true;
         case 'I' -> parsed.invalidate = true;
         case 'F' -> {
-          OptionalLong number = MemcachedNumbers.parseUnsigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
-          if (number.isEmpty()) {
-            error = error == null ? TextReplies.BAD_COMMAND_LINE_FORMAT : error; // no message of its own
+          if (numbers.parseUnsigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1)) {
+            parsed.clientFlags = (int) numbers.value();
           } else {
-            parsed.clientFlags = (int) number.getAsLong();
+            error = error == null ? TextReplies.BAD_COMMAND_LINE_FORMAT : error; // no message of its own
           }
         }
         case 'C' -> {
-          OptionalLong number = unsigned64(i, MetaReplies.BAD_TOKEN);
-          parsed.hasCompareCas = number.isPresent();
-          parsed.compareCas = number.orElse(0);
+          parsed.hasCompareCas = unsigned64(i, MetaReplies.BAD_TOKEN);
+          parsed.compareCas = parsed.hasCompareCas ? numbers.value() : 0;
         }
         case 'M' -> {
           if (tokens.length(i) != 2) {
@@ -272,8 +275,16 @@ final class MetaCommandParser {
             parsed.mode = tokens.byteAt(i, 1);
           }
         }
-        case 'J' -> parsed.initial = unsigned64(i, MetaReplies.INVALID_INITIAL).orElse(parsed.initial);
-        case 'D' -> parsed.delta = unsigned64(i, MetaReplies.INVALID_DELTA).orElse(parsed.delta);
+        case 'J' -> {
+          if (unsigned64(i, MetaReplies.INVALID_INITIAL)) {
+            parsed.initial = numbers.value();
+          }
+        }
+        case 'D' -> {
+          if (unsigned64(i, MetaReplies.INVALID_DELTA)) {
+            parsed.delta = numbers.value();
+          }
+        }
         // Known flags that only shape the reply, or that memcached's proxy uses.
         case 'k', 's', 't', 'c', 'f', 'h', 'l', 'P', 'L' -> { }
         default -> {
@@ -285,20 +296,20 @@ final class MetaCommandParser {
 
     /** A T/N/R exptime; on a bad number notes the error and returns {@link MetaFlags#ABSENT}. */
     private long time(int i) {
-      OptionalLong number = MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
-      if (number.isEmpty()) {
+      if (!numbers.parseSigned32(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1)) {
         error = MetaReplies.BAD_TOKEN;
         return MetaFlags.ABSENT;
       }
-      return number.getAsLong();
+      return numbers.value();
     }
 
-    private OptionalLong unsigned64(int i, byte[] errorLine) {
-      OptionalLong number = MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1);
-      if (number.isEmpty()) {
+    /** Whether flag token {@code i} holds a 64-bit unsigned number, then in {@link #numbers}; else notes {@code errorLine}. */
+    private boolean unsigned64(int i, byte[] errorLine) {
+      if (!numbers.parseUnsigned64(tokens.line(), tokens.start(i) + 1, tokens.length(i) - 1)) {
         error = errorLine;
+        return false;
       }
-      return number;
+      return true;
     }
 
     boolean opaqueTooLong() {

@@ -7,14 +7,14 @@ import dev.larder.protocol.ByteRange;
  * decoded when sent in base64 ({@link MetaFlags#base64Key}). Lines memcached refuses while parsing do
  * not become a {@code MetaRequest}: they are {@link TextRequest.ErrorReply}s.
  *
- * <p>A decoder reads every line's flags into one {@link MetaFlags} it keeps, and fills one {@link Get}
- * and one {@link Set} it keeps, their keys and data ranges of its buffers: a decoded request is valid
- * until the decoder's next {@code decode}.
+ * <p>A decoder reads every line's flags into one {@link MetaFlags} it keeps, and fills one {@link Get},
+ * {@link Set}, {@link Delete} and {@link Arithmetic} it keeps, their keys and data ranges of its
+ * buffers: a decoded request is valid until the decoder's next {@code decode}.
  */
 public sealed interface MetaRequest {
 
   /** A request whose key is a range of an array: a decoder's buffer, or an array of the key's own. */
-  abstract sealed class Keyed implements MetaRequest permits Get, Set {
+  abstract sealed class Keyed implements MetaRequest permits Get, Set, Delete, Arithmetic {
     private final ByteRange key;
     private final MetaFlags flags;
 
@@ -73,10 +73,30 @@ public sealed interface MetaRequest {
   record SetTooLarge(byte[] key, MetaFlags flags) implements MetaRequest {}
 
   /** {@code md <key> <flags>*}. */
-  record Delete(byte[] key, MetaFlags flags) implements MetaRequest {}
+  final class Delete extends Keyed {
+    /** A request built rather than decoded. */
+    public Delete(byte[] key, MetaFlags flags) {
+      super(ByteRange.of(key), flags);
+    }
+
+    /** A request whose key and flags a decoder points anew for each line. */
+    Delete(ByteRange key, MetaFlags flags) {
+      super(key, flags);
+    }
+  }
 
   /** {@code ma <key> <flags>*}. */
-  record Arithmetic(byte[] key, MetaFlags flags) implements MetaRequest {}
+  final class Arithmetic extends Keyed {
+    /** A request built rather than decoded. */
+    public Arithmetic(byte[] key, MetaFlags flags) {
+      super(ByteRange.of(key), flags);
+    }
+
+    /** A request whose key and flags a decoder points anew for each line. */
+    Arithmetic(ByteRange key, MetaFlags flags) {
+      super(key, flags);
+    }
+  }
 
   /** {@code mn}: answered {@code MN}, so a client knows every reply before it has arrived. */
   record Noop() implements MetaRequest {}

@@ -11,40 +11,115 @@ import java.util.List;
  * <p>Numbers hold exactly what memcached 1.6.18 keeps after parsing: flags are 32-bit unsigned values
  * in an {@code int}, exptimes are the 32-bit signed values memcached truncates them to, deltas and CAS
  * uniques are 64-bit unsigned values in a {@code long}. Keys and data must not be modified; those of
- * {@link Retrieve}, {@link Store} and {@link MetaRequest}'s get and set are ranges of the decoder's
- * buffers, valid until its next {@code decode} (as are a meta request's flags), and the others are
- * owned by the request. {@code noreply} says that memcached would send no reply.
+ * {@link Retrieve}, the {@link KeyCommand}s and the {@link MetaRequest}s that name one key are ranges of
+ * the decoder's buffers, valid until its next {@code decode} (as are a meta request's flags), and the
+ * others are owned by the request. {@code noreply} says that memcached would send no reply.
  */
 public sealed interface TextRequest {
 
   /**
-   * {@code get}, {@code gets}, {@code gat} and {@code gats}.
-   *
-   * @param returnCas whether VALUE lines carry the CAS unique ({@code gets}, {@code gats})
-   * @param touch whether each hit's exptime is set to {@code exptime} ({@code gat}, {@code gats})
-   * @param exptime the new exptime for {@code gat}/{@code gats}; 0 otherwise
-   * @param keys the keys to look up, in order; a decoded request's are valid until the decoder's next
-   *     {@code decode}, and a decoder may return the same request object again with other keys
-   * @param tooLongKeyFollows a key over 250 bytes came after {@code keys}: memcached looks the earlier
-   *     keys up, then drops their VALUE lines (and any replies it has not yet flushed) and answers
-   *     {@code CLIENT_ERROR bad command line format} instead of {@code END}
+   * {@code get}, {@code gets}, {@code gat} and {@code gats}. A decoder fills one {@code Retrieve} it
+   * keeps, its keys ranges of the line, so it is valid until the decoder's next {@code decode}.
    */
-  record Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows)
-      implements TextRequest {}
+  final class Retrieve implements TextRequest {
+    private final RetrievalKeys keys;
+    private boolean returnCas;
+    private boolean touch;
+    private long exptime;
+    private boolean tooLongKeyFollows;
+
+    /**
+     * @param returnCas whether VALUE lines carry the CAS unique ({@code gets}, {@code gats})
+     * @param touch whether each hit's exptime is set to {@code exptime} ({@code gat}, {@code gats})
+     * @param exptime the new exptime for {@code gat}/{@code gats}; 0 otherwise
+     * @param keys the keys to look up, in order
+     * @param tooLongKeyFollows a key over 250 bytes came after {@code keys}: memcached looks the earlier
+     *     keys up, then drops their VALUE lines (and any replies it has not yet flushed) and answers
+     *     {@code CLIENT_ERROR bad command line format} instead of {@code END}
+     */
+    public Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows) {
+      this.keys = keys;
+      set(returnCas, touch, exptime, tooLongKeyFollows);
+    }
+
+    void set(boolean newReturnCas, boolean newTouch, long newExptime, boolean newTooLongKeyFollows) {
+      returnCas = newReturnCas;
+      touch = newTouch;
+      exptime = newExptime;
+      tooLongKeyFollows = newTooLongKeyFollows;
+    }
+
+    public boolean returnCas() {
+      return returnCas;
+    }
+
+    public boolean touch() {
+      return touch;
+    }
+
+    public long exptime() {
+      return exptime;
+    }
+
+    public RetrievalKeys keys() {
+      return keys;
+    }
+
+    public boolean tooLongKeyFollows() {
+      return tooLongKeyFollows;
+    }
+
+    @Override
+    public String toString() {
+      return "Retrieve[" + (touch ? "gat" + (returnCas ? "s " : " ") + exptime : returnCas ? "gets" : "get") + " "
+          + keys + (tooLongKeyFollows ? " and a key too long" : "") + "]";
+    }
+  }
 
   /**
-   * A storage command with its data block, which ended in {@code \r\n} as it must. Its key and data are
-   * ranges of arrays: a decoded one's are the decoder's buffers, and the decoder fills the same object
-   * again for its next storage command, so it is valid until the decoder's next {@code decode}.
+   * A command on one key: a storage command, delete, incr/decr or touch. A decoded one's key is a range
+   * of the decoder's line, and the decoder fills the same object again for its next command of that
+   * kind, so it is valid until the decoder's next {@code decode}; one built by hand owns its key.
    */
-  final class Store implements TextRequest {
+  abstract sealed class KeyCommand implements TextRequest permits Store, Delete, IncrDecr, Touch {
     private final ByteRange key = new ByteRange();
+    private boolean noreply;
+
+    /** The key is {@code line[keyOffset..keyOffset + keyLength)}. */
+    void setKey(byte[] line, int keyOffset, int keyLength, boolean newNoreply) {
+      key.set(line, keyOffset, keyLength);
+      noreply = newNoreply;
+    }
+
+    public ByteRange key() {
+      return key;
+    }
+
+    public boolean noreply() {
+      return noreply;
+    }
+
+    /** Lets go of the arrays the request points into. */
+    void clear() {
+      key.clear();
+    }
+
+    /** The command's name, key and arguments, for messages. */
+    String describe(String arguments) {
+      return getClass().getSimpleName() + "[" + key + arguments + (noreply ? " noreply" : "") + "]";
+    }
+  }
+
+  /**
+   * A storage command with its data block, which ended in {@code \r\n} as it must; its data is a range
+   * of the decoder's data buffer when decoded.
+   */
+  final class Store extends KeyCommand {
     private final ByteRange data = new ByteRange();
     private StorageCommand command;
     private int flags;
     private long exptime;
     private long casUnique;
-    private boolean noreply;
 
     /** A request with a key and data of their own, built rather than decoded. */
     public Store(
@@ -59,20 +134,15 @@ public sealed interface TextRequest {
     /** What the command line says; the key is {@code line[keyOffset..keyOffset + keyLength)}. */
     void setLine(StorageCommand newCommand, byte[] line, int keyOffset, int keyLength, int newFlags, long newExptime,
         long newCasUnique, boolean newNoreply) {
+      setKey(line, keyOffset, keyLength, newNoreply);
       command = newCommand;
-      key.set(line, keyOffset, keyLength);
       flags = newFlags;
       exptime = newExptime;
       casUnique = newCasUnique;
-      noreply = newNoreply;
     }
 
     public StorageCommand command() {
       return command;
-    }
-
-    public ByteRange key() {
-      return key;
     }
 
     public int flags() {
@@ -87,25 +157,21 @@ public sealed interface TextRequest {
       return casUnique;
     }
 
-    public boolean noreply() {
-      return noreply;
-    }
-
     /** The data block; a decoder reads it into a buffer of its own. */
     public ByteRange data() {
       return data;
     }
 
-    /** Lets go of the key's and the data's arrays. */
+    @Override
     void clear() {
-      key.clear();
+      super.clear();
       data.clear();
     }
 
     @Override
     public String toString() {
-      return "Store[" + command + " " + key + " flags=" + Integer.toUnsignedString(flags) + " exptime=" + exptime
-          + " bytes=" + data.length() + " cas=" + Long.toUnsignedString(casUnique) + (noreply ? " noreply" : "") + "]";
+      return describe(" " + command + " flags=" + Integer.toUnsignedString(flags) + " exptime=" + exptime + " bytes="
+          + data.length() + " cas=" + Long.toUnsignedString(casUnique));
     }
   }
 
@@ -122,12 +188,81 @@ public sealed interface TextRequest {
    */
   record BadDataChunk(StorageCommand command, boolean noreply) implements TextRequest {}
 
-  record Delete(byte[] key, boolean noreply) implements TextRequest {}
+  /** {@code delete <key>}. */
+  final class Delete extends KeyCommand {
+    /** A request built rather than decoded. */
+    public Delete(byte[] key, boolean noreply) {
+      setKey(key, 0, key.length, noreply);
+    }
 
-  /** {@code incr} (increment true) or {@code decr}. */
-  record IncrDecr(boolean increment, byte[] key, long delta, boolean noreply) implements TextRequest {}
+    /** An empty one, for a decoder to fill. */
+    Delete() {}
 
-  record Touch(byte[] key, long exptime, boolean noreply) implements TextRequest {}
+    @Override
+    public String toString() {
+      return describe("");
+    }
+  }
+
+  /** {@code incr} (increment true) or {@code decr}; the delta is a 64-bit unsigned value. */
+  final class IncrDecr extends KeyCommand {
+    private boolean increment;
+    private long delta;
+
+    /** A request built rather than decoded. */
+    public IncrDecr(boolean increment, byte[] key, long delta, boolean noreply) {
+      setKey(key, 0, key.length, noreply);
+      set(increment, delta);
+    }
+
+    /** An empty one, for a decoder to fill. */
+    IncrDecr() {}
+
+    void set(boolean newIncrement, long newDelta) {
+      increment = newIncrement;
+      delta = newDelta;
+    }
+
+    public boolean increment() {
+      return increment;
+    }
+
+    public long delta() {
+      return delta;
+    }
+
+    @Override
+    public String toString() {
+      return describe((increment ? " +" : " -") + Long.toUnsignedString(delta));
+    }
+  }
+
+  /** {@code touch <key> <exptime>}. */
+  final class Touch extends KeyCommand {
+    private long exptime;
+
+    /** A request built rather than decoded. */
+    public Touch(byte[] key, long exptime, boolean noreply) {
+      setKey(key, 0, key.length, noreply);
+      this.exptime = exptime;
+    }
+
+    /** An empty one, for a decoder to fill. */
+    Touch() {}
+
+    void setExptime(long newExptime) {
+      exptime = newExptime;
+    }
+
+    public long exptime() {
+      return exptime;
+    }
+
+    @Override
+    public String toString() {
+      return describe(" exptime=" + exptime);
+    }
+  }
 
   /** {@code flush_all [delay]}; {@code delay} is 0 when absent and follows the exptime rules when positive. */
   record FlushAll(long delay, boolean noreply) implements TextRequest {}

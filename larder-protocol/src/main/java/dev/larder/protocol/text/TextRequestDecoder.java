@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Parses the text protocol bytes of one connection into {@link TextRequest}s, mirroring memcached
@@ -61,13 +60,15 @@ public final class TextRequestDecoder {
   private static final byte[] NOREPLY = ascii("noreply");
   private static final byte[] ZERO = ascii("0");
   private static final byte[] GRACEFUL = ascii("graceful");
+  private static final TextRequest VERSION = new TextRequest.Version();
+  private static final TextRequest QUIT = new TextRequest.Quit();
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
+  private final MemcachedNumbers numbers = new MemcachedNumbers();
   /** Every retrieval's keys: ranges of the line, so that the commonest requests allocate nothing. */
   private final RetrievalKeys retrievalKeys = new RetrievalKeys();
-  private final TextRequest.Retrieve get = new TextRequest.Retrieve(false, false, 0, retrievalKeys, false);
-  private final TextRequest.Retrieve gets = new TextRequest.Retrieve(true, false, 0, retrievalKeys, false);
+  private final TextRequest.Retrieve retrieveRequest = new TextRequest.Retrieve(false, false, 0, retrievalKeys, false);
   private final MetaCommandParser metaParser;
   private final ReusedBytes lineBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
   private final ReusedBytes dataBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
@@ -77,6 +78,9 @@ public final class TextRequestDecoder {
   private final BytesToDrop toDrop = new BytesToDrop();
   /** Every storage command, filled from its line and then from its data block. */
   private final TextRequest.Store store = new TextRequest.Store();
+  private final TextRequest.Delete deleteRequest = new TextRequest.Delete();
+  private final TextRequest.IncrDecr incrDecrRequest = new TextRequest.IncrDecr();
+  private final TextRequest.Touch touchRequest = new TextRequest.Touch();
   /** The length of the data block awaited. */
   private int pendingLength;
   /** An ms line awaiting its data block; null while the pending block is a storage command's. */
@@ -100,7 +104,7 @@ public final class TextRequestDecoder {
    * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
    * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
    *
-   * <p>The keys and data of retrievals, storage commands and meta commands, and the flags of meta
+   * <p>The keys and data of retrievals, commands on one key and meta commands, and the flags of meta
    * commands, are ranges of the decoder's own buffers, and such a request may be an object the decoder
    * returned before: it is to be carried out before the next call.
    */
@@ -139,6 +143,9 @@ public final class TextRequestDecoder {
     tokens.clear();
     retrievalKeys.clear();
     store.clear();
+    deleteRequest.clear();
+    incrDecrRequest.clear();
+    touchRequest.clear();
     metaParser.clear();
   }
 
@@ -191,7 +198,8 @@ public final class TextRequestDecoder {
     }
     retrievalKeys.reset(line);
     retrievalKeys.add(from, keyLength);
-    return get;
+    retrieveRequest.set(false, false, 0, false);
+    return retrieveRequest;
   }
 
   /** memcached's rule for input with no newline yet: wait, unless it cannot be a multiget. */
@@ -282,8 +290,8 @@ public final class TextRequestDecoder {
       case "touch" -> ntokens == 4 || ntokens == 5 ? touch() : error(TextReplies.ERROR);
       case "bget" -> ntokens >= 3 ? retrieve(line, length, false, false) : error(TextReplies.ERROR);
       case "flush_all" -> ntokens >= 2 && ntokens <= 4 ? flushAll() : error(TextReplies.ERROR);
-      case "version" -> new TextRequest.Version();
-      case "quit" -> new TextRequest.Quit();
+      case "version" -> VERSION;
+      case "quit" -> QUIT;
       case "verbosity" -> ntokens == 3 || ntokens == 4 ? verbosity() : error(TextReplies.ERROR);
       // memcached's administration commands that Larder has no equivalent for.
       case "slabs", "lru", "lru_crawler", "watch" -> error(TextReplies.ERROR);
@@ -338,11 +346,10 @@ public final class TextRequestDecoder {
     long exptime = 0;
     int keysFrom = tokens.end(0);
     if (touch) {
-      OptionalLong parsed = MemcachedNumbers.parseSigned32(line, tokens.start(1), tokens.length(1));
-      if (parsed.isEmpty()) {
+      if (!signed32(1)) {
         return error(TextReplies.INVALID_EXPTIME);
       }
-      exptime = parsed.getAsLong();
+      exptime = numbers.value();
       keysFrom = tokens.end(1);
     }
     retrievalKeys.reset(line);
@@ -364,10 +371,8 @@ public final class TextRequestDecoder {
       retrievalKeys.add(start, end - start);
       start = end;
     }
-    if (touch || tooLongKeyFollows) {
-      return new TextRequest.Retrieve(returnCas, touch, exptime, retrievalKeys, tooLongKeyFollows);
-    }
-    return returnCas ? gets : get;
+    retrieveRequest.set(returnCas, touch, exptime, tooLongKeyFollows);
+    return retrieveRequest;
   }
 
   /** {@code process_update_command}. */
@@ -379,21 +384,25 @@ public final class TextRequestDecoder {
     if (tokens.length(1) > MAX_KEY_LENGTH) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
-    OptionalLong flags = unsigned32(2);
-    OptionalLong exptime = signed32(3);
-    OptionalLong length = signed32(4);
-    if (flags.isEmpty() || exptime.isEmpty() || length.isEmpty()) {
+    if (!unsigned32(2)) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
+    int flags = (int) numbers.value();
+    if (!signed32(3)) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    long exptime = numbers.value();
+    if (!signed32(4)) {
+      return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
+    }
+    long valueLength = numbers.value();
     long cas = 0;
     if (command == StorageCommand.CAS) {
-      OptionalLong parsedCas = unsigned64(5);
-      if (parsedCas.isEmpty()) {
+      if (!unsigned64(5)) {
         return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
       }
-      cas = parsedCas.getAsLong();
+      cas = numbers.value();
     }
-    long valueLength = length.getAsLong();
     if (valueLength < 0 || valueLength > Integer.MAX_VALUE - 2) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
@@ -404,8 +413,7 @@ public final class TextRequestDecoder {
     }
     state = State.READ_DATA;
     // The key stays in the line's array, which is not written again before the next line.
-    store.setLine(command, tokens.line(), tokens.start(1), tokens.length(1), (int) flags.getAsLong(),
-        exptime.getAsLong(), cas, noreply);
+    store.setLine(command, tokens.line(), tokens.start(1), tokens.length(1), flags, exptime, cas, noreply);
     pendingLength = (int) valueLength;
     return null;
   }
@@ -415,11 +423,12 @@ public final class TextRequestDecoder {
     if (tokens.length(1) > MAX_KEY_LENGTH) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
-    OptionalLong exptime = signed32(2);
-    if (exptime.isEmpty()) {
+    if (!signed32(2)) {
       return error(TextReplies.INVALID_EXPTIME, noreply);
     }
-    return new TextRequest.Touch(tokens.copy(1), exptime.getAsLong(), noreply);
+    touchRequest.setKey(tokens.line(), tokens.start(1), tokens.length(1), noreply);
+    touchRequest.setExptime(numbers.value());
+    return touchRequest;
   }
 
   private TextRequest incrDecr(boolean increment) {
@@ -427,11 +436,12 @@ public final class TextRequestDecoder {
     if (tokens.length(1) > MAX_KEY_LENGTH) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
-    OptionalLong delta = unsigned64(2);
-    if (delta.isEmpty()) {
+    if (!unsigned64(2)) {
       return error(TextReplies.INVALID_DELTA, noreply);
     }
-    return new TextRequest.IncrDecr(increment, tokens.copy(1), delta.getAsLong(), noreply);
+    incrDecrRequest.setKey(tokens.line(), tokens.start(1), tokens.length(1), noreply);
+    incrDecrRequest.set(increment, numbers.value());
+    return incrDecrRequest;
   }
 
   /** {@code delete <key> [0] [noreply]}: memcached accepts a hold time only if it is "0". */
@@ -449,7 +459,8 @@ public final class TextRequestDecoder {
     if (tokens.length(1) > MAX_KEY_LENGTH) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
-    return new TextRequest.Delete(tokens.copy(1), noreply);
+    deleteRequest.setKey(tokens.line(), tokens.start(1), tokens.length(1), noreply);
+    return deleteRequest;
   }
 
   /** {@code flush_all [delay] [noreply]}: the delay is read unless the only argument is noreply. */
@@ -457,31 +468,28 @@ public final class TextRequestDecoder {
     boolean noreply = lastTokenIsNoreply();
     long delay = 0;
     if (tokens.ntokens() != (noreply ? 3 : 2)) {
-      OptionalLong parsed = signed32(1);
-      if (parsed.isEmpty()) {
+      if (!signed32(1)) {
         return new TextRequest.InvalidFlushAll(noreply);
       }
-      delay = parsed.getAsLong();
+      delay = numbers.value();
     }
     return new TextRequest.FlushAll(delay, noreply);
   }
 
   private TextRequest verbosity() {
     boolean noreply = lastTokenIsNoreply();
-    OptionalLong level = unsigned32(1);
-    if (level.isEmpty()) {
+    if (!unsigned32(1)) {
       return error(TextReplies.BAD_COMMAND_LINE_FORMAT, noreply);
     }
-    return new TextRequest.Verbosity(level.getAsLong(), noreply);
+    return new TextRequest.Verbosity(numbers.value(), noreply);
   }
 
   private TextRequest cacheMemlimit() {
     boolean noreply = lastTokenIsNoreply();
-    OptionalLong megabytes = unsigned32(1);
-    if (megabytes.isEmpty()) {
+    if (!unsigned32(1)) {
       return error(TextReplies.ERROR, noreply);
     }
-    return new TextRequest.CacheMemlimit(megabytes.getAsLong(), noreply);
+    return new TextRequest.CacheMemlimit(numbers.value(), noreply);
   }
 
   /** {@code shutdown} takes no noreply: its error replies are always sent. */
@@ -511,16 +519,17 @@ public final class TextRequestDecoder {
     return tokens.is(tokens.count() - 1, NOREPLY);
   }
 
-  private OptionalLong unsigned32(int index) {
-    return MemcachedNumbers.parseUnsigned32(tokens.line(), tokens.start(index), tokens.length(index));
+  /** Whether token {@code index} is a number memcached takes as a {@code uint32_t}; it is then in {@link #numbers}. */
+  private boolean unsigned32(int index) {
+    return numbers.parseUnsigned32(tokens.line(), tokens.start(index), tokens.length(index));
   }
 
-  private OptionalLong signed32(int index) {
-    return MemcachedNumbers.parseSigned32(tokens.line(), tokens.start(index), tokens.length(index));
+  private boolean signed32(int index) {
+    return numbers.parseSigned32(tokens.line(), tokens.start(index), tokens.length(index));
   }
 
-  private OptionalLong unsigned64(int index) {
-    return MemcachedNumbers.parseUnsigned64(tokens.line(), tokens.start(index), tokens.length(index));
+  private boolean unsigned64(int index) {
+    return numbers.parseUnsigned64(tokens.line(), tokens.start(index), tokens.length(index));
   }
 
   private static TextRequest error(byte[] line) {

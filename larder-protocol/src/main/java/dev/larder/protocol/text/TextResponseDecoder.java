@@ -3,7 +3,6 @@ package dev.larder.protocol.text;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.OptionalLong;
 
 /**
  * Parses the replies a memcached server sends on one text protocol connection into {@link
@@ -35,6 +34,7 @@ public final class TextResponseDecoder {
 
   private final int maxValueBytes;
   private final CommandTokens tokens = new CommandTokens();
+  private final MemcachedNumbers numbers = new MemcachedNumbers();
   /** The current reply line, reused: nothing keeps it past {@link #parseLine}. */
   private byte[] lineBuffer = new byte[64];
   private State state = State.READ_LINE;
@@ -241,12 +241,11 @@ public final class TextResponseDecoder {
     return new String(line, from, length - from, StandardCharsets.ISO_8859_1);
   }
 
-  private static long number(byte[] bytes, int offset, int count, byte[] line, int length) {
-    OptionalLong value = MemcachedNumbers.parseUnsigned64(bytes, offset, count);
-    if (value.isEmpty()) {
+  private long number(byte[] bytes, int offset, int count, byte[] line, int length) {
+    if (!numbers.parseUnsigned64(bytes, offset, count)) {
       throw unexpected(line, length);
     }
-    return value.getAsLong();
+    return numbers.value();
   }
 
   private static boolean isDigit(byte b) {

@@ -2,6 +2,7 @@ package dev.larder.protocol.binary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.SplitDecoding;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
@@ -15,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Byte vectors for the binary protocol decoder, each delivered every way a network could split it. */
 class BinaryRequestDecoderTest {
@@ -77,16 +80,12 @@ class BinaryRequestDecoderTest {
   }
 
   /**
-   * {@code request} with a header, key and value of its own; a record is rebuilt through its canonical
-   * constructor with a copy of its header.
+   * {@code request} with a header, key and value of its own: a request on one key is rebuilt through its
+   * public constructor, a record through its canonical constructor, each with a copy of its header.
    */
   private static BinaryRequest owned(BinaryRequest request) {
-    if (request instanceof BinaryRequest.Get get) {
-      return new BinaryRequest.Get(owned(get.header()), get.key().copy(), get.returnKey());
-    }
-    if (request instanceof BinaryRequest.Store store) {
-      return new BinaryRequest.Store(owned(store.header()), store.kind(), store.key().copy(), store.flags(),
-          store.exptime(), store.value().copy());
+    if (request instanceof BinaryRequest.KeyCommand command) {
+      return owned(command, owned(command.header()), command.key().copy());
     }
     if (request == null || !request.getClass().isRecord()) {
       return request;
@@ -104,6 +103,27 @@ class BinaryRequestDecoderTest {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static BinaryRequest owned(BinaryRequest.KeyCommand command, Header header, byte[] key) {
+    if (command instanceof BinaryRequest.Get get) {
+      return new BinaryRequest.Get(header, key, get.returnKey());
+    }
+    if (command instanceof BinaryRequest.Touch touch) {
+      return new BinaryRequest.Touch(header, key, touch.exptime(), touch.returnValue(), touch.returnKey());
+    }
+    if (command instanceof BinaryRequest.Store store) {
+      return new BinaryRequest.Store(header, store.kind(), key, store.flags(), store.exptime(), store.value().copy());
+    }
+    if (command instanceof BinaryRequest.AppendPrepend join) {
+      return new BinaryRequest.AppendPrepend(header, join.append(), key, join.value().copy());
+    }
+    if (command instanceof BinaryRequest.Delete) {
+      return new BinaryRequest.Delete(header, key);
+    }
+    BinaryRequest.Arithmetic arithmetic = (BinaryRequest.Arithmetic) command;
+    return new BinaryRequest.Arithmetic(header, arithmetic.increment(), key, arithmetic.delta(), arithmetic.initial(),
+        arithmetic.expiration());
   }
 
   private static Header owned(Header header) {
@@ -148,10 +168,11 @@ class BinaryRequestDecoderTest {
   @Test
   void touchAndGats() {
     assertDecodes(concat(packet(0x1c, ints(10), "k", ""), packet(0x1e, ints(20), "k", ""),
-            packet(0x24, ints(30), "k", "")),
+            packet(0x24, ints(30), "k", ""), packet(0x1c, ints(40), "kk", "")),
         new BinaryRequest.Touch(header(0x1c), key("k"), 10, false, false),
         new BinaryRequest.Touch(header(0x1e), key("k"), 20, true, false),
-        new BinaryRequest.Touch(header(0x24), key("k"), 30, true, true));
+        new BinaryRequest.Touch(header(0x24), key("k"), 30, true, true),
+        new BinaryRequest.Touch(header(0x1c), key("kk"), 40, false, false)); // nothing of the gatkq is left
   }
 
   @Test
@@ -215,12 +236,21 @@ class BinaryRequestDecoderTest {
   }
 
   /** A value too large for the reused buffer gets an array of its own, which the next request lets go. */
-  @Test
-  void aLargeValueIsNotKeptOnceTheNextRequestIsDecoded() throws InterruptedException {
+  /** set (0x01) and append (0x0e), whose values the decoder keeps in a request of each kind. */
+  @ParameterizedTest
+  @ValueSource(ints = {0x01, 0x0e})
+  void aLargeValueIsNotKeptOnceTheNextRequestIsDecoded(int opcode) throws InterruptedException {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(1 << 20);
+    byte[] extras = opcode == 0x01 ? ints(0, 0) : new byte[0];
     ByteBuf in = Unpooled.wrappedBuffer(
-        packet(0x01, ints(0, 0), "k", "v".repeat(100_000)), packet(0x00, new byte[0], "k", ""));
-    WeakReference<byte[]> value = new WeakReference<>(((BinaryRequest.Store) decoder.decode(in)).value().array());
+        packet(opcode, extras, "k", "v".repeat(100_000)), packet(0x00, new byte[0], "k", ""));
+    BinaryRequest stored = decoder.decode(in);
+    ByteRange storedValue = stored instanceof BinaryRequest.Store store
+        ? store.value()
+        : ((BinaryRequest.AppendPrepend) stored).value();
+    WeakReference<byte[]> value = new WeakReference<>(storedValue.array());
+    stored = null;
+    storedValue = null;
     assertThat(decoder.decode(in)).isInstanceOf(BinaryRequest.Get.class);
     for (int i = 0; i < 10 && value.get() != null; i++) {
       System.gc();

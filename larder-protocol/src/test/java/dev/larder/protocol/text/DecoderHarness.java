@@ -65,6 +65,15 @@ final class DecoderHarness {
       return new TextRequest.Store(store.command(), store.key().copy(), store.flags(), store.exptime(),
           store.data().copy(), store.casUnique(), store.noreply());
     }
+    if (request instanceof TextRequest.Delete delete) {
+      return new TextRequest.Delete(delete.key().copy(), delete.noreply());
+    }
+    if (request instanceof TextRequest.IncrDecr incrDecr) {
+      return new TextRequest.IncrDecr(incrDecr.increment(), incrDecr.key().copy(), incrDecr.delta(), incrDecr.noreply());
+    }
+    if (request instanceof TextRequest.Touch touch) {
+      return new TextRequest.Touch(touch.key().copy(), touch.exptime(), touch.noreply());
+    }
     if (request instanceof TextRequest.Meta meta) {
       return new TextRequest.Meta(owned(meta.request()));
     }
@@ -82,10 +91,10 @@ final class DecoderHarness {
       return new MetaRequest.SetTooLarge(tooLarge.key(), owned(tooLarge.flags()));
     }
     if (request instanceof MetaRequest.Delete delete) {
-      return new MetaRequest.Delete(delete.key(), owned(delete.flags()));
+      return new MetaRequest.Delete(delete.key().copy(), owned(delete.flags()));
     }
     if (request instanceof MetaRequest.Arithmetic arithmetic) {
-      return new MetaRequest.Arithmetic(arithmetic.key(), owned(arithmetic.flags()));
+      return new MetaRequest.Arithmetic(arithmetic.key().copy(), owned(arithmetic.flags()));
     }
     return request;
   }

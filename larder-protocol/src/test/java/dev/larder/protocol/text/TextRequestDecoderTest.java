@@ -74,9 +74,10 @@ class TextRequestDecoderTest {
     @Test
     void gatAndGats() {
       assertDecodes(
-          "gat 10 a b\r\ngats -1 c\r\n",
+          "gat 10 a b\r\ngats -1 c\r\nget d\r\n",
           new Retrieve(false, true, 10, keys("a", "b"), false),
-          new Retrieve(true, true, -1, keys("c"), false));
+          new Retrieve(true, true, -1, keys("c"), false),
+          new Retrieve(false, false, 0, keys("d"), false)); // nothing of the gats is left in the get
     }
 
     @Test

@@ -121,9 +121,10 @@ public final class BinaryCommandExecutor {
 
   /** touch, gat, gatq, gatk, gatkq: counted as touches. */
   private void touch(BinaryRequest.Touch touch, ByteBuf out, long now) {
-    ByteRange key = ByteRange.of(touch.key());
+    ByteRange key = touch.key();
     ItemWriter writer = itemWriter.prepare(out, touch.header(), touch.returnKey() ? key : null, touch.returnValue());
-    Lookup lookup = engine.getAndTouch(touch.key(), Expiry.fromExptime(touch.exptime(), now), writer);
+    Lookup lookup = engine.getAndTouch(key.array(), key.offset(), key.length(),
+        Expiry.fromExptime(touch.exptime(), now), writer);
     stats.countTouch(lookup);
     if (!lookup.hit()) {
       writeMiss(out, touch.header(), key, touch.returnKey());
@@ -185,8 +186,10 @@ public final class BinaryCommandExecutor {
   /** append, prepend: a result too large to store is "not stored", as in memcached. */
   private void appendPrepend(BinaryRequest.AppendPrepend join, ByteBuf out) {
     Header header = join.header();
-    StoreResult result = engine.store(join.append() ? StoreMode.APPEND : StoreMode.PREPEND, join.key(), 0, 0,
-        join.value(), header.cas(), false, casCatcher.reset());
+    ByteRange key = join.key();
+    ByteRange value = join.value();
+    StoreResult result = engine.store(join.append() ? StoreMode.APPEND : StoreMode.PREPEND, key.array(), key.offset(),
+        key.length(), 0, 0, value.array(), value.offset(), value.length(), header.cas(), false, casCatcher.reset());
     stats.cmdSet.increment();
     switch (result) {
       case STORED -> succeed(out, header, casCatcher.cas);
@@ -197,7 +200,8 @@ public final class BinaryCommandExecutor {
 
   private void delete(BinaryRequest.Delete delete, ByteBuf out) {
     Header header = delete.header();
-    ChangeResult result = engine.delete(delete.key(), header.cas());
+    ByteRange key = delete.key();
+    ChangeResult result = engine.delete(key.array(), key.offset(), key.length(), header.cas());
     switch (result) {
       case CHANGED -> {
         stats.deleteHits.increment();
@@ -218,8 +222,9 @@ public final class BinaryCommandExecutor {
         ? null
         : new InitialValue(request.initial(), Expiry.fromExptime(request.expiration(), now));
     casCatcher.reset();
-    Arithmetic result =
-        engine.applyDelta(request.key(), request.increment(), request.delta(), header.cas(), onMiss, casCatcher);
+    ByteRange key = request.key();
+    Arithmetic result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
+        request.delta(), header.cas(), onMiss, casCatcher);
     switch (result.status()) {
       case OK -> {
         (request.increment() ? stats.incrHits : stats.decrHits).increment();

@@ -14,7 +14,6 @@ import dev.larder.storage.InitialValue;
 import dev.larder.storage.ItemEditor;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code ma}: incr (mode {@code I}, {@code +}, the default) or decr ({@code D}, {@code -}) by {@code D}
@@ -44,8 +43,9 @@ final class MetaArithmeticCommand implements ItemEditor {
     out = target;
     now = nowMillis;
     int replyStart = target.writerIndex();
-    Arithmetic result = engine.applyDelta(
-        ma.key(), increment, flags.delta(), flags.hasCompareCas() ? flags.compareCas() : 0, onMiss, this);
+    ByteRange key = ma.key();
+    Arithmetic result = engine.applyDelta(key.array(), key.offset(), key.length(), increment, flags.delta(),
+        flags.hasCompareCas() ? flags.compareCas() : 0, onMiss, this);
     request = null;
     out = null;
     switch (result.status()) {
@@ -61,9 +61,9 @@ final class MetaArithmeticCommand implements ItemEditor {
       case CREATED -> writeDigits(target, flags, result.value());
       case NOT_FOUND -> {
         (increment ? stats.incrMisses : stats.decrMisses).increment();
-        MetaReplyLine.write(target, MetaReplies.NF, ByteRange.of(ma.key()), flags);
+        MetaReplyLine.write(target, MetaReplies.NF, key, flags);
       }
-      case EXISTS -> MetaReplyLine.write(target, MetaReplies.EX, ByteRange.of(ma.key()), flags);
+      case EXISTS -> MetaReplyLine.write(target, MetaReplies.EX, key, flags);
       case NON_NUMERIC -> target.writeBytes(TextReplies.NON_NUMERIC_VALUE);
     }
   }
@@ -71,7 +71,7 @@ final class MetaArithmeticCommand implements ItemEditor {
   /** With {@code v}, the number after the reply line the editor wrote. */
   private static void writeDigits(ByteBuf out, MetaFlags flags, long value) {
     if (flags.value()) {
-      out.writeCharSequence(Long.toUnsignedString(value), StandardCharsets.US_ASCII);
+      TextReplies.writeUnsigned(out, value);
       out.writeBytes(MetaReplies.CRLF);
     }
   }
@@ -98,7 +98,7 @@ final class MetaArithmeticCommand implements ItemEditor {
           }
         }
         case 'O' -> MetaReplies.writeOpaque(out, flags);
-        case 'k' -> MetaReplies.writeKey(out, ByteRange.of(request.key()), flags.base64Key());
+        case 'k' -> MetaReplies.writeKey(out, request.key(), flags.base64Key());
         default -> {
           // flags that change nothing in the reply
         }

@@ -135,27 +135,29 @@ public final class MetaCommandExecutor {
   /** {@code md}: delete, or with {@code I} mark stale (and with {@code T} set a new expiry). */
   private void delete(MetaRequest.Delete md, ByteBuf out, long now) {
     MetaFlags flags = md.flags();
+    ByteRange key = md.key();
     ChangeResult result;
     if (flags.hasCompareCas() && flags.compareCas() == 0) {
       // No item has CAS unique 0, but to the engine 0 means "any": C0 never matches in memcached.
-      result = engine.edit(md.key(), false, false, ItemEditor.NONE).hit() ? ChangeResult.EXISTS : ChangeResult.NOT_FOUND;
+      result = engine.edit(key.array(), key.offset(), key.length(), false, false, ItemEditor.NONE).hit()
+          ? ChangeResult.EXISTS
+          : ChangeResult.NOT_FOUND;
     } else if (flags.invalidate()) {
       long expiresAt = flags.hasTtl() ? Expiry.fromExptime(flags.ttl(), now) : CacheEngine.KEEP_EXPIRY;
-      result = engine.markStale(md.key(), flags.compareCas(), expiresAt);
+      result = engine.markStale(key.array(), key.offset(), key.length(), flags.compareCas(), expiresAt);
     } else {
-      result = engine.delete(md.key(), flags.compareCas());
+      result = engine.delete(key.array(), key.offset(), key.length(), flags.compareCas());
     }
     if (result != ChangeResult.CHANGED) {
       stats.deleteMisses.increment();
-      MetaReplyLine.write(out, result == ChangeResult.EXISTS ? MetaReplies.EX : MetaReplies.NF,
-          ByteRange.of(md.key()), flags);
+      MetaReplyLine.write(out, result == ChangeResult.EXISTS ? MetaReplies.EX : MetaReplies.NF, key, flags);
       return;
     }
     if (!flags.invalidate()) {
       stats.deleteHits.increment();
     }
     if (!flags.quiet()) {
-      MetaReplyLine.write(out, MetaReplies.HD, ByteRange.of(md.key()), flags);
+      MetaReplyLine.write(out, MetaReplies.HD, key, flags);
     }
   }
 

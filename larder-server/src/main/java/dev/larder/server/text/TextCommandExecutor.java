@@ -11,7 +11,9 @@ import dev.larder.server.ServerStats;
 import dev.larder.server.meta.MetaCommandExecutor;
 import dev.larder.storage.Arithmetic;
 import dev.larder.storage.CacheEngine;
+import dev.larder.storage.ChangeResult;
 import dev.larder.storage.Expiry;
+import dev.larder.storage.ItemEditor;
 import dev.larder.storage.ItemView;
 import dev.larder.storage.KeyList;
 import dev.larder.storage.Lookup;
@@ -207,7 +209,8 @@ public final class TextCommandExecutor {
   }
 
   private void delete(TextRequest.Delete delete, ByteBuf out) {
-    if (engine.delete(delete.key())) {
+    ByteRange key = delete.key();
+    if (engine.delete(key.array(), key.offset(), key.length(), 0) == ChangeResult.CHANGED) {
       stats.deleteHits.increment();
       reply(out, TextReplies.DELETED, delete.noreply());
     } else {
@@ -217,7 +220,9 @@ public final class TextCommandExecutor {
   }
 
   private void incrDecr(TextRequest.IncrDecr request, ByteBuf out) {
-    Arithmetic result = engine.incrementOrDecrement(request.key(), request.increment(), request.delta());
+    ByteRange key = request.key();
+    Arithmetic result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
+        request.delta(), 0, null, ItemEditor.NONE);
     switch (result.status()) {
       case OK -> {
         (request.increment() ? stats.incrHits : stats.decrHits).increment();
@@ -234,7 +239,8 @@ public final class TextCommandExecutor {
   }
 
   private void touch(TextRequest.Touch touch, ByteBuf out, long now) {
-    boolean touched = engine.touch(touch.key(), Expiry.fromExptime(touch.exptime(), now));
+    ByteRange key = touch.key();
+    boolean touched = engine.touch(key.array(), key.offset(), key.length(), Expiry.fromExptime(touch.exptime(), now));
     stats.countTouches(1, touched ? 1 : 0, 0, 0);
     reply(out, touched ? TextReplies.TOUCHED : TextReplies.NOT_FOUND, touch.noreply());
   }

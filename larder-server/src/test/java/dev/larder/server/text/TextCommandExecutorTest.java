@@ -8,6 +8,9 @@ import dev.larder.server.ClientConnection;
 import dev.larder.server.ServerConfig;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
+import dev.larder.storage.CacheEngine;
+import dev.larder.storage.EngineConfig;
+import dev.larder.storage.ReferenceEngine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
@@ -22,9 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class TextCommandExecutorTest {
   private static final long START = 1_700_000_000_000L;
+  private static final int MAX_VALUE = 1000;
 
   private final long[] now = {START};
-  private MapEngine engine;
+  private CacheEngine engine;
   private ServerContext server;
   private TextRequestDecoder decoder;
   private TextCommandExecutor executor;
@@ -37,11 +41,11 @@ class TextCommandExecutorTest {
   }
 
   private void connect(ServerConfig config) {
-    engine = new MapEngine(now);
+    engine = new ReferenceEngine(new EngineConfig(64L << 20, 1 << 20, true, () -> now[0]));
     server = new ServerContext(config, engine, () -> now[0], () -> shutdowns++);
     ClientConnection connection = new ClientConnection(7, new InetSocketAddress("127.0.0.1", 40000), START);
     server.connections().tryAdd(connection, Integer.MAX_VALUE);
-    decoder = new TextRequestDecoder(MapEngine.MAX_VALUE);
+    decoder = new TextRequestDecoder(MAX_VALUE);
     executor = new TextCommandExecutor(server, connection);
     open = true;
   }
@@ -138,7 +142,7 @@ class TextCommandExecutorTest {
 
   @Test
   void tooLargeValueRemovesTheOldItemForSetOnly() {
-    String big = "z".repeat(MapEngine.MAX_VALUE + 1);
+    String big = "z".repeat(MAX_VALUE + 1);
     assertThat(burst("set b 0 0 1\r\ny\r\nadd b 0 0 " + big.length() + "\r\n" + big + "\r\nget b\r\n"
             + "set b 0 0 " + big.length() + " noreply\r\n" + big + "\r\nget b\r\n"))
         .isEqualTo("STORED\r\nSERVER_ERROR object too large for cache\r\nVALUE b 0 1\r\ny\r\nEND\r\nEND\r\n");
@@ -190,8 +194,12 @@ class TextCommandExecutorTest {
   void flushAll() {
     assertThat(burst("set a 0 0 1\r\nx\r\nflush_all\r\nget a\r\nflush_all abc\r\nflush_all 10\r\n"))
         .isEqualTo("STORED\r\nOK\r\nEND\r\nCLIENT_ERROR invalid exptime argument\r\nOK\r\n");
-    assertThat(engine.flushAt).isEqualTo(START + 10_000);
     assertThat(stats().cmdFlush.sum()).isEqualTo(3);
+    assertThat(burst("set b 0 0 1\r\ny\r\n")).isEqualTo("STORED\r\n");
+    now[0] = START + 9_999;
+    assertThat(burst("get b\r\n")).isEqualTo("VALUE b 0 1\r\ny\r\nEND\r\n");
+    now[0] = START + 10_000;
+    assertThat(burst("get b\r\n")).isEqualTo("END\r\n");
   }
 
   @Test
@@ -201,7 +209,7 @@ class TextCommandExecutorTest {
             + "MEMLIMIT_TOO_SMALL cannot set maxbytes to less than 8m\r\n"
             + "MEMLIMIT_ADJUST_FAILED input value is megabytes not bytes\r\nOK\r\n");
     assertThat(server.verbosity()).isEqualTo(2);
-    assertThat(engine.memoryLimit).isEqualTo(100L << 20);
+    assertThat(engine.stats().limitMaxbytes()).isEqualTo(100L << 20);
   }
 
   @Test
@@ -231,7 +239,7 @@ class TextCommandExecutorTest {
         + "STAT version 1.6.18+larder.0.1.0\r\nSTAT pointer_size 64\r\nSTAT rusage_user ")
         .contains("\r\nSTAT cmd_get 1\r\nSTAT cmd_set 1\r\nSTAT cmd_flush 0\r\nSTAT cmd_touch 0\r\nSTAT cmd_meta 0\r\nSTAT get_hits 1\r\n")
         .contains("\r\nSTAT limit_maxbytes 67108864\r\n")
-        .endsWith("STAT curr_items 1\r\nSTAT total_items 0\r\nSTAT expired_unfetched 0\r\n"
+        .endsWith("STAT curr_items 1\r\nSTAT total_items 1\r\nSTAT expired_unfetched 0\r\n"
             + "STAT evicted_unfetched 0\r\nSTAT evictions 0\r\nSTAT reclaimed 0\r\nEND\r\n");
     assertThat(reply).matches("(?s).*STAT rusage_user \\d+\\.\\d{6}\r\nSTAT rusage_system \\d+\\.\\d{6}\r\n.*");
   }
