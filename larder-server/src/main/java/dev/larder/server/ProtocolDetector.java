@@ -41,16 +41,17 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
   private ProtocolHandler<TextRequest> textHandler() {
     TextRequestDecoder decoder = new TextRequestDecoder(server.config().maxItemSize());
     TextCommandExecutor executor = new TextCommandExecutor(server, connection);
-    return new ProtocolHandler<>(server, connection, session(decoder::decode, executor::execute));
+    return new ProtocolHandler<>(server, connection, session(decoder::decode, executor::execute, decoder::release));
   }
 
   private ProtocolHandler<BinaryRequest> binaryHandler() {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(server.config().maxItemSize());
     BinaryCommandExecutor executor = new BinaryCommandExecutor(server, connection);
-    return new ProtocolHandler<>(server, connection, session(decoder::decode, executor::execute));
+    return new ProtocolHandler<>(server, connection, session(decoder::decode, executor::execute, decoder::release));
   }
 
-  private static <R> ProtocolSession<R> session(Function<ByteBuf, R> decode, BiPredicate<R, ByteBuf> execute) {
+  private static <R> ProtocolSession<R> session(
+      Function<ByteBuf, R> decode, BiPredicate<R, ByteBuf> execute, Runnable release) {
     return new ProtocolSession<>() {
       @Override
       public R decode(ByteBuf in) {
@@ -60,6 +61,11 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
       @Override
       public boolean execute(R request, ByteBuf replies) {
         return execute.test(request, replies);
+      }
+
+      @Override
+      public void release() {
+        release.run();
       }
     };
   }

@@ -134,6 +134,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
         inbound = null;
       }
     }
+    session.release();
   }
 
   /** The buffer written last if the channel is done with it, else a new one. */

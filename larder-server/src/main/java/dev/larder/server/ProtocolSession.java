@@ -14,4 +14,11 @@ interface ProtocolSession<R> {
 
   /** Writes the reply to {@code request} into {@code replies}; false when the connection must then close. */
   boolean execute(R request, ByteBuf replies);
+
+  /**
+   * Called once the complete requests of a read were carried out: the decoder lets go of the buffers
+   * its last request pointed into, which a large value has of its own, so that an idle connection
+   * keeps none.
+   */
+  void release();
 }

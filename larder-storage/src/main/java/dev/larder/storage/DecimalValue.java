@@ -8,15 +8,16 @@ import java.util.Arrays;
  * memcached's {@code safe_strtoull} accepts over a stored value: optional leading whitespace, an
  * optional sign, digits, then whitespace or the end (memcached pads shrunk numbers with spaces).
  *
- * <p>An engine keeps one and uses it under its lock: a parse leaves the number in {@link #value()}
- * and a format leaves the digits in {@link #digits()}, so that incr/decr allocate nothing.
+ * <p>An engine keeps one and uses it under its lock: a parse leaves the number in {@link #value()},
+ * and a format writes the digits into an array it keeps, so that incr/decr allocate nothing.
  */
 final class DecimalValue {
   /** 2^64 - 1 has 20 digits. */
   private static final int MAX_DIGITS = 20;
 
   private long value;
-  private byte[] digits = new byte[MAX_DIGITS];
+  private final byte[] digits = new byte[MAX_DIGITS];
+  private int length;
 
   /** The number the last {@link #parse} that returned true read. */
   long value() {
@@ -63,27 +64,26 @@ final class DecimalValue {
   }
 
   /**
-   * Writes the number's digits, padded with spaces to {@code minLength} as memcached does in place, to
-   * the start of {@link #digits()}; returns how many bytes that is.
+   * The number's digits, padded with spaces to {@code minLength} as memcached does in place: the first
+   * {@link #length()} bytes of the array returned, which is this object's own unless the padding makes
+   * it longer than any number (then a new array, so that none of a value's size is kept).
    */
-  int format(long unsigned, int minLength) {
+  byte[] format(long unsigned, int minLength) {
     int count = digitCount(unsigned);
-    int length = Math.max(count, minLength);
-    if (digits.length < length) {
-      digits = new byte[length];
-    }
-    Arrays.fill(digits, count, length, (byte) ' ');
+    length = Math.max(count, minLength);
+    byte[] into = length <= digits.length ? digits : new byte[length];
+    Arrays.fill(into, count, length, (byte) ' ');
     long rest = unsigned;
     for (int i = count - 1; i >= 0; i--) {
-      digits[i] = (byte) ('0' + Long.remainderUnsigned(rest, 10));
+      into[i] = (byte) ('0' + Long.remainderUnsigned(rest, 10));
       rest = Long.divideUnsigned(rest, 10);
     }
-    return length;
+    return into;
   }
 
-  /** The bytes the last {@link #format} wrote, followed by whatever was there before. */
-  byte[] digits() {
-    return digits;
+  /** How many bytes the last {@link #format} wrote. */
+  int length() {
+    return length;
   }
 
   private static int digitCount(long unsigned) {

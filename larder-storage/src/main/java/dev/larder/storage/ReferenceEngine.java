@@ -469,8 +469,7 @@ public final class ReferenceEngine implements CacheEngine {
 
   /** The number as incr/decr stores it, in an array of its own. */
   private byte[] formatted(long unsigned, int minLength) {
-    int length = number.format(unsigned, minLength); // first: it may replace the digits' array
-    return Arrays.copyOf(number.digits(), length);
+    return Arrays.copyOf(number.format(unsigned, minLength), number.length());
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

@@ -364,20 +364,20 @@ final class Shard {
       long result = increment
           ? current + delta
           : Long.compareUnsigned(delta, current) > 0 ? 0 : current - delta;
-      int length = number.format(result, cursor.valueLength);
+      byte[] digits = number.format(result, cursor.valueLength);
       int flags = cursor.flags;
       long expirySeconds = cursor.expirySeconds;
       // memcached changes the number in place: the item keeps its use and lease state.
       int bits = cursor.bits & ItemLayout.COPIED_BITS;
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(keyLength, length, flags), now)) {
+      if (!lockedMakeRoom(ItemLayout.size(keyLength, number.length(), flags), now)) {
         outOfMemory++;
         return Arithmetic.notFound(); // only with -M: no room for the new value
       }
       if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
         return Arithmetic.notFound(); // making room evicted it
       }
-      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, number.digits(), 0, length, StoreMode.SET,
+      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, digits, 0, number.length(), StoreMode.SET,
           bits, now);
       editor.edit(view.show(cursor, now), false);
       return Arithmetic.ok(result);
@@ -386,13 +386,13 @@ final class Shard {
 
   private Arithmetic lockedCreateNumber(byte[] key, int keyOffset, int keyLength, int tag, InitialValue initial,
       ItemEditor editor, long now) {
-    int length = number.format(initial.value(), 0);
-    if (!lockedMakeRoom(ItemLayout.size(keyLength, length, 0), now)) {
+    byte[] digits = number.format(initial.value(), 0);
+    if (!lockedMakeRoom(ItemLayout.size(keyLength, number.length(), 0), now)) {
       outOfMemory++;
       return Arithmetic.notFound(); // only with -M: no room for it
     }
     lockedWrite(-1, tag, key, keyOffset, keyLength, 0, ItemLayout.toSeconds(initial.expiresAt()),
-        number.digits(), 0, length, StoreMode.SET, 0, now);
+        digits, 0, number.length(), StoreMode.SET, 0, now);
     editor.edit(view.show(cursor, now), true);
     return Arithmetic.created(initial.value());
   }

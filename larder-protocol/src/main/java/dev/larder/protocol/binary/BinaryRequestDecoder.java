@@ -82,11 +82,7 @@ public final class BinaryRequestDecoder {
    * that closes, the connection is to be closed and the decoder not used again.
    */
   public BinaryRequest decode(ByteBuf in) {
-    if (state != State.BODY) {
-      // an idle connection keeps no large value
-      store.value().clear();
-      appendPrepend.value().clear();
-    }
+    release();
     while (true) {
       switch (state) {
         case SWALLOW -> {
@@ -120,6 +116,16 @@ public final class BinaryRequestDecoder {
         }
       }
     }
+  }
+
+  /**
+   * Lets go of the last request's value, which may be a large array of its own, so that an idle
+   * connection does not keep it: for the caller to call once it has carried out the requests it
+   * decoded, and done at the start of every {@code decode}.
+   */
+  public void release() {
+    store.value().clear();
+    appendPrepend.value().clear();
   }
 
   /** Reads and checks a header; returns a refusal, or null with the state set to read the body. */

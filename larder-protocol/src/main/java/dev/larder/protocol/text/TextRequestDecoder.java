@@ -109,9 +109,7 @@ public final class TextRequestDecoder {
    * returned before: it is to be carried out before the next call.
    */
   public TextRequest decode(ByteBuf in) {
-    if (state != State.READ_DATA) {
-      forgetLastRequest();
-    }
+    release();
     while (true) {
       switch (state) {
         case SWALLOW -> {
@@ -136,10 +134,14 @@ public final class TextRequestDecoder {
 
   /**
    * Lets go of the arrays the last request pointed into, which may be a huge line or value of their
-   * own, so that an idle connection does not keep them. Not while a data block is awaited: its
-   * command's key is still in the line.
+   * own, so that an idle connection does not keep them: for the caller to call once it has carried out
+   * the requests it decoded, and done at the start of every {@code decode}. Nothing is let go while a
+   * data block is awaited: its command's key is still in the line.
    */
-  private void forgetLastRequest() {
+  public void release() {
+    if (state == State.READ_DATA) {
+      return;
+    }
     tokens.clear();
     retrievalKeys.clear();
     store.clear();

@@ -481,25 +481,37 @@ class TextRequestDecoderTest {
         new Version());
   }
 
-  /** A value too large for the reused buffer gets an array of its own, which the next request lets go. */
+  /** A value too large for the reused buffer gets an array of its own, which release lets go. */
   @Test
-  void aLargeValueIsNotKeptOnceTheNextRequestIsDecoded() throws InterruptedException {
+  void aLargeValueIsNotKeptOnceReleased() throws InterruptedException {
     TextRequestDecoder decoder = new TextRequestDecoder(1 << 20);
     ByteBuf in = Unpooled.buffer();
-    in.writeBytes(bytes("set k 0 0 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\nget k\r\n"));
+    in.writeBytes(bytes("set k 0 0 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\n"));
     WeakReference<byte[]> value = new WeakReference<>(((Store) decoder.decode(in)).data().array());
-    assertThat(decoder.decode(in)).isInstanceOf(Retrieve.class);
-    in.writeBytes(bytes("ms k 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\nmn\r\n"));
+    decoder.release();
+    in.writeBytes(bytes("ms k 100000\r\n")).writeBytes(new byte[100_000]).writeBytes(bytes("\r\n"));
     MetaRequest ms = ((Meta) decoder.decode(in)).request();
     WeakReference<byte[]> metaValue = new WeakReference<>(((MetaRequest.Set) ms).data().array());
-    assertThat(decoder.decode(in)).isInstanceOf(Meta.class);
     ms = null;
+    decoder.release();
     for (int i = 0; i < 10 && (value.get() != null || metaValue.get() != null); i++) {
       System.gc();
       Thread.sleep(10);
     }
-    assertThat(value.get()).as("set's value array, after the next request").isNull();
-    assertThat(metaValue.get()).as("ms's value array, after the next request").isNull();
+    assertThat(value.get()).as("set's value array, once released").isNull();
+    assertThat(metaValue.get()).as("ms's value array, once released").isNull();
+  }
+
+  @Test
+  void releaseKeepsTheLineOfAStorageCommandAwaitingItsData() {
+    TextRequestDecoder decoder = new TextRequestDecoder(MAX_VALUE);
+    ByteBuf in = Unpooled.buffer();
+    in.writeBytes(bytes("set k 5 0 3\r\n"));
+    assertThat(decoder.decode(in)).isNull();
+    decoder.release();
+    in.writeBytes(bytes("abc\r\n"));
+    assertThat(DecoderHarness.owned(decoder.decode(in))).usingRecursiveComparison()
+        .isEqualTo(new Store(StorageCommand.SET, k("k"), 5, 0, bytes("abc"), 0, false));
   }
 
   @Test
