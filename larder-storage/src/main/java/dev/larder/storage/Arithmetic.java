@@ -1,8 +1,13 @@
 package dev.larder.storage;
 
+import java.nio.ByteBuffer;
+
 /**
- * The outcome of incr/decr. On {@link Status#OK} and {@link Status#CREATED}, {@code value} is the
- * stored 64-bit unsigned number (read it with {@link Long#toUnsignedString}).
+ * The outcome of incr/decr as the whole-array {@link CacheEngine#applyDelta(byte[], boolean, long, long,
+ * InitialValue, ItemEditor) applyDelta} returns it. On {@link Status#OK} and {@link Status#CREATED},
+ * {@code value} is the stored 64-bit unsigned number (read it with {@link Long#toUnsignedString}). The
+ * range form returns the {@link Status} alone and shows the number in the item it gives its editor
+ * ({@link #numberIn}), so that it allocates nothing.
  */
 public record Arithmetic(Status status, long value) {
 
@@ -39,5 +44,29 @@ public record Arithmetic(Status status, long value) {
 
   public static Arithmetic nonNumeric() {
     return NON_NUMERIC;
+  }
+
+  /** {@code status} with {@code value}, which only {@link Status#OK} and {@link Status#CREATED} carry. */
+  static Arithmetic of(Status status, long value) {
+    return switch (status) {
+      case OK -> ok(value);
+      case CREATED -> created(value);
+      case NOT_FOUND -> NOT_FOUND;
+      case NON_NUMERIC -> NON_NUMERIC;
+      case EXISTS -> EXISTS;
+    };
+  }
+
+  /**
+   * The number in an item that incr/decr stored, as its editor sees it: the item's digits, before the
+   * spaces a shorter number is padded with.
+   */
+  public static long numberIn(ItemView item) {
+    ByteBuffer digits = item.value();
+    long number = 0;
+    for (int i = digits.position(); i < digits.limit() && digits.get(i) != ' '; i++) {
+      number = number * 10 + (digits.get(i) - '0'); // wraps as unsigned up to 2^64 - 1
+    }
+    return number;
   }
 }

@@ -133,15 +133,23 @@ public interface CacheEngine extends AutoCloseable {
    * shorter than the stored number is padded with spaces to the old length, as memcached does. With
    * the options of memcached's binary and meta protocols: a non-zero {@code expectedCas} must equal the
    * item's CAS unique ({@link Arithmetic.Status#EXISTS} otherwise); on a miss, a non-null {@code
-   * onMiss} stores its initial value (flags 0) and answers {@link Arithmetic.Status#CREATED}. {@code
-   * editor} is then shown the new or created item under the key's lock.
+   * onMiss} stores its initial value (flags 0) and answers {@link Arithmetic.Status#CREATED}. On
+   * {@link Arithmetic.Status#OK} and {@link Arithmetic.Status#CREATED}, {@code editor} is shown the new
+   * or created item under the key's lock; {@link Arithmetic#numberIn} reads the number from it.
    */
-  Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta, long expectedCas,
-      InitialValue onMiss, ItemEditor editor);
+  Arithmetic.Status applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
+      long expectedCas, InitialValue onMiss, ItemEditor editor);
 
+  /** As the range form, returning the new number too, in an object of its own. */
   default Arithmetic applyDelta(byte[] key, boolean increment, long delta, long expectedCas, InitialValue onMiss,
       ItemEditor editor) {
-    return applyDelta(key, 0, key.length, increment, delta, expectedCas, onMiss, editor);
+    long[] number = new long[1];
+    Arithmetic.Status status = applyDelta(key, 0, key.length, increment, delta, expectedCas, onMiss,
+        (item, created) -> {
+          number[0] = Arithmetic.numberIn(item);
+          editor.edit(item, created);
+        });
+    return Arithmetic.of(status, number[0]);
   }
 
   /** incr/decr with no options: no CAS guard, a miss stays a miss. */

@@ -243,7 +243,7 @@ public final class ReferenceEngine implements CacheEngine {
   }
 
   @Override
-  public Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
+  public Arithmetic.Status applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
       long expectedCas, InitialValue onMiss, ItemEditor editor) {
     lock.lock();
     try {
@@ -252,21 +252,21 @@ public final class ReferenceEngine implements CacheEngine {
       Item existing = lockedLive(k, now);
       if (existing == null) {
         if (onMiss == null) {
-          return Arithmetic.notFound();
+          return Arithmetic.Status.NOT_FOUND;
         }
         Item created = new Item(0, onMiss.expiresAt(), formatted(onMiss.value(), 0), now);
         if (!lockedPut(k, created, now)) {
-          return Arithmetic.notFound(); // only with -M: no room for it
+          return Arithmetic.Status.NOT_FOUND; // only with -M: no room for it
         }
         editor.edit(edited.show(created, keyLength), true);
-        return Arithmetic.created(onMiss.value());
+        return Arithmetic.Status.CREATED;
       }
       // memcached checks the CAS unique between refusing an empty value and parsing the number.
       if (expectedCas != 0 && existing.value.length > 0 && existing.cas != expectedCas) {
-        return Arithmetic.exists();
+        return Arithmetic.Status.EXISTS;
       }
       if (!number.parse(ByteBuffer.wrap(existing.value))) {
-        return Arithmetic.nonNumeric();
+        return Arithmetic.Status.NON_NUMERIC;
       }
       long current = number.value();
       long result = increment
@@ -279,10 +279,10 @@ public final class ReferenceEngine implements CacheEngine {
       updated.stale = existing.stale;
       updated.winTokenSent = existing.winTokenSent;
       if (!lockedPut(k, updated, now)) {
-        return Arithmetic.notFound(); // only with -M: the old item is gone and the new one did not fit
+        return Arithmetic.Status.NOT_FOUND; // only with -M: the old item is gone and the new one did not fit
       }
       editor.edit(edited.show(updated, keyLength), false);
-      return Arithmetic.ok(result);
+      return Arithmetic.Status.OK;
     } finally {
       lock.unlock();
     }

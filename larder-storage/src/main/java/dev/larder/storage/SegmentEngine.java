@@ -185,7 +185,7 @@ public final class SegmentEngine implements CacheEngine {
   }
 
   @Override
-  public Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
+  public Arithmetic.Status applyDelta(byte[] key, int keyOffset, int keyLength, boolean increment, long delta,
       long expectedCas, InitialValue onMiss, ItemEditor editor) {
     long hash = KeyHash.of(key, keyOffset, keyLength);
     return shard(hash).applyDelta(key, keyOffset, keyLength, hash, increment, delta, expectedCas, onMiss, editor);

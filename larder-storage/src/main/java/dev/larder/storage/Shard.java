@@ -342,7 +342,7 @@ final class Shard {
     return expectedCas == 0 || lockedCasOf(cursor) == expectedCas ? ChangeResult.CHANGED : ChangeResult.EXISTS;
   }
 
-  Arithmetic applyDelta(byte[] key, int keyOffset, int keyLength, long hash, boolean increment, long delta,
+  Arithmetic.Status applyDelta(byte[] key, int keyOffset, int keyLength, long hash, boolean increment, long delta,
       long expectedCas, InitialValue onMiss, ItemEditor editor) {
     synchronized (lock) {
       long now = lockedNow();
@@ -350,15 +350,15 @@ final class Shard {
       long pos = lockedLive(key, keyOffset, keyLength, tag, now);
       if (pos < 0) {
         return onMiss == null
-            ? Arithmetic.notFound()
+            ? Arithmetic.Status.NOT_FOUND
             : lockedCreateNumber(key, keyOffset, keyLength, tag, onMiss, editor, now);
       }
       // memcached checks the CAS unique between refusing an empty value and parsing the number.
       if (expectedCas != 0 && cursor.valueLength > 0 && lockedCasOf(cursor) != expectedCas) {
-        return Arithmetic.exists();
+        return Arithmetic.Status.EXISTS;
       }
       if (!number.parse(view.show(cursor, now).value())) {
-        return Arithmetic.nonNumeric();
+        return Arithmetic.Status.NON_NUMERIC;
       }
       long current = number.value();
       long result = increment
@@ -372,29 +372,29 @@ final class Shard {
       long before = relocations;
       if (!lockedMakeRoom(ItemLayout.size(keyLength, number.length(), flags), now)) {
         outOfMemory++;
-        return Arithmetic.notFound(); // only with -M: no room for the new value
+        return Arithmetic.Status.NOT_FOUND; // only with -M: no room for the new value
       }
       if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
-        return Arithmetic.notFound(); // making room evicted it
+        return Arithmetic.Status.NOT_FOUND; // making room evicted it
       }
       lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, digits, 0, number.length(), StoreMode.SET,
           bits, now);
       editor.edit(view.show(cursor, now), false);
-      return Arithmetic.ok(result);
+      return Arithmetic.Status.OK;
     }
   }
 
-  private Arithmetic lockedCreateNumber(byte[] key, int keyOffset, int keyLength, int tag, InitialValue initial,
+  private Arithmetic.Status lockedCreateNumber(byte[] key, int keyOffset, int keyLength, int tag, InitialValue initial,
       ItemEditor editor, long now) {
     byte[] digits = number.format(initial.value(), 0);
     if (!lockedMakeRoom(ItemLayout.size(keyLength, number.length(), 0), now)) {
       outOfMemory++;
-      return Arithmetic.notFound(); // only with -M: no room for it
+      return Arithmetic.Status.NOT_FOUND; // only with -M: no room for it
     }
     lockedWrite(-1, tag, key, keyOffset, keyLength, 0, ItemLayout.toSeconds(initial.expiresAt()),
         digits, 0, number.length(), StoreMode.SET, 0, now);
     editor.edit(view.show(cursor, now), true);
-    return Arithmetic.created(initial.value());
+    return Arithmetic.Status.CREATED;
   }
 
   boolean touch(byte[] key, int keyOffset, int keyLength, long hash, long expiresAt) {

@@ -121,11 +121,14 @@ abstract class CacheEngineContract {
     assertThat(seen[0]).isEqualTo(expiresAt + 1000);
     assertThat(engine.getAndTouch(line, 4, 8, expiresAt, item -> {})).isEqualTo(Lookup.MISS);
 
-    assertThat(engine.applyDelta(line, 4, 12, true, 5, 0, null, ItemEditor.NONE)).isEqualTo(Arithmetic.ok(15));
-    assertThat(engine.applyDelta(line, 4, 8, false, 1, 0, null, ItemEditor.NONE).status())
-        .isEqualTo(Arithmetic.Status.NOT_FOUND);
-    assertThat(engine.applyDelta(line, 4, 8, true, 1, 0, new InitialValue(7, 0), ItemEditor.NONE))
-        .isEqualTo(Arithmetic.created(7));
+    long[] number = new long[1];
+    ItemEditor showNumber = (item, created) -> number[0] = Arithmetic.numberIn(item);
+    assertThat(engine.applyDelta(line, 4, 12, true, 5, 0, null, showNumber)).isEqualTo(Arithmetic.Status.OK);
+    assertThat(number[0]).isEqualTo(15);
+    assertThat(engine.applyDelta(line, 4, 8, false, 1, 0, null, showNumber)).isEqualTo(Arithmetic.Status.NOT_FOUND);
+    assertThat(engine.applyDelta(line, 4, 8, true, 1, 0, new InitialValue(7, 0), showNumber))
+        .isEqualTo(Arithmetic.Status.CREATED);
+    assertThat(number[0]).isEqualTo(7);
     assertThat(read("a-longer-key")).isEqualTo("15");
     assertThat(read("a-longer")).isEqualTo("7");
 

@@ -223,18 +223,18 @@ public final class BinaryCommandExecutor {
         : new InitialValue(request.initial(), Expiry.fromExptime(request.expiration(), now));
     casCatcher.reset();
     ByteRange key = request.key();
-    Arithmetic result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
+    Arithmetic.Status result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
         request.delta(), header.cas(), onMiss, casCatcher);
-    switch (result.status()) {
+    switch (result) {
       case OK -> {
         (request.increment() ? stats.incrHits : stats.decrHits).increment();
         if (!header.quiet()) {
-          BinaryReplies.writeNumber(out, header, casCatcher.cas, result.value());
+          BinaryReplies.writeNumber(out, header, casCatcher.cas, casCatcher.number);
         }
       }
       case CREATED -> {
         if (!header.quiet()) {
-          BinaryReplies.writeNumber(out, header, casCatcher.cas, result.value());
+          BinaryReplies.writeNumber(out, header, casCatcher.cas, casCatcher.number);
         }
       }
       case NOT_FOUND -> {
@@ -275,9 +275,10 @@ public final class BinaryCommandExecutor {
     }
   }
 
-  /** Catches the CAS unique of the item a store or incr/decr left. */
+  /** Catches the CAS unique of the item a store or incr/decr left, and incr/decr's number. */
   private static final class CasCatcher implements ItemVisitor, ItemEditor {
     long cas;
+    long number;
 
     CasCatcher reset() {
       cas = 0;
@@ -292,6 +293,7 @@ public final class BinaryCommandExecutor {
     @Override
     public void edit(EditableItem item, boolean created) {
       cas = item.cas();
+      number = Arithmetic.numberIn(item);
     }
   }
 }

@@ -28,6 +28,8 @@ final class MetaArithmeticCommand implements ItemEditor {
   private MetaRequest.Arithmetic request;
   private ByteBuf out;
   private long now;
+  /** The number the engine stored, as the editor saw it. */
+  private long number;
 
   MetaArithmeticCommand(CacheEngine engine, ServerStats stats) {
     this.engine = engine;
@@ -44,21 +46,21 @@ final class MetaArithmeticCommand implements ItemEditor {
     now = nowMillis;
     int replyStart = target.writerIndex();
     ByteRange key = ma.key();
-    Arithmetic result = engine.applyDelta(key.array(), key.offset(), key.length(), increment, flags.delta(),
+    Arithmetic.Status result = engine.applyDelta(key.array(), key.offset(), key.length(), increment, flags.delta(),
         flags.hasCompareCas() ? flags.compareCas() : 0, onMiss, this);
     request = null;
     out = null;
-    switch (result.status()) {
+    switch (result) {
       case OK -> {
         (increment ? stats.incrHits : stats.decrHits).increment();
         if (flags.quiet()) {
           target.writerIndex(replyStart);
         } else {
-          writeDigits(target, flags, result.value());
+          writeDigits(target, flags, number);
         }
       }
       // memcached shows a created number even with q.
-      case CREATED -> writeDigits(target, flags, result.value());
+      case CREATED -> writeDigits(target, flags, number);
       case NOT_FOUND -> {
         (increment ? stats.incrMisses : stats.decrMisses).increment();
         MetaReplyLine.write(target, MetaReplies.NF, key, flags);
@@ -79,6 +81,7 @@ final class MetaArithmeticCommand implements ItemEditor {
   /** Writes {@code HD <flags>} or {@code VA <size> <flags>}, and its line end. */
   @Override
   public void edit(EditableItem item, boolean created) {
+    number = Arithmetic.numberIn(item);
     MetaFlags flags = request.flags();
     if (flags.value()) {
       out.writeBytes(MetaReplies.VA);

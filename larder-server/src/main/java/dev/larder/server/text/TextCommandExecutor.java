@@ -47,6 +47,9 @@ public final class TextCommandExecutor {
   private final TextStats statsReport;
   private final MetaCommandExecutor meta;
   private final ValueWriter valueWriter = new ValueWriter();
+  /** The number incr/decr stored last, caught by {@link #numberCatcher}. */
+  private long number;
+  private final ItemEditor numberCatcher = (item, created) -> number = Arithmetic.numberIn(item);
   /**
    * Reply bytes written since the point where memcached would last have sent its queued replies. It
    * sends them after every get and whenever it waits for input; before that it may still drop them,
@@ -221,13 +224,13 @@ public final class TextCommandExecutor {
 
   private void incrDecr(TextRequest.IncrDecr request, ByteBuf out) {
     ByteRange key = request.key();
-    Arithmetic result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
-        request.delta(), 0, null, ItemEditor.NONE);
-    switch (result.status()) {
+    Arithmetic.Status result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
+        request.delta(), 0, null, numberCatcher);
+    switch (result) {
       case OK -> {
         (request.increment() ? stats.incrHits : stats.decrHits).increment();
         if (!request.noreply()) {
-          TextReplies.writeNumberLine(out, result.value());
+          TextReplies.writeNumberLine(out, number);
         }
       }
       case NOT_FOUND -> {
