@@ -51,9 +51,9 @@ public record Arithmetic(Status status, long value) {
     return switch (status) {
       case OK -> ok(value);
       case CREATED -> created(value);
-      case NOT_FOUND -> NOT_FOUND;
-      case NON_NUMERIC -> NON_NUMERIC;
-      case EXISTS -> EXISTS;
+      case NOT_FOUND -> notFound();
+      case NON_NUMERIC -> nonNumeric();
+      case EXISTS -> exists();
     };
   }
 

@@ -17,11 +17,6 @@ final class KeyHash {
 
   private KeyHash() {}
 
-  /** The hash of the whole of {@code key}. */
-  static long of(byte[] key) {
-    return of(key, 0, key.length);
-  }
-
   /** The hash of {@code key[offset..offset + length)}: the same as that of those bytes alone. */
   static long of(byte[] key, int offset, int length) {
     long h = length * C2;

@@ -16,6 +16,6 @@ class KeyHashTest {
     int start = Math.min(Math.min(from, to), line.length);
     int end = Math.min(Math.max(from, to), line.length);
     byte[] key = Arrays.copyOfRange(line, start, end);
-    assertThat(KeyHash.of(line, start, end - start)).isEqualTo(KeyHash.of(key));
+    assertThat(KeyHash.of(line, start, end - start)).isEqualTo(KeyHash.of(key, 0, key.length));
   }
 }
