@@ -1,5 +1,6 @@
 package dev.larder.server;
 
+import dev.larder.storage.Arithmetic;
 import dev.larder.storage.Lookup;
 import dev.larder.storage.StoreResult;
 import java.util.concurrent.atomic.LongAdder;
@@ -91,6 +92,21 @@ public final class ServerStats {
       case NOT_FOUND -> casMisses.increment();
       default -> {
         // not an outcome of a cas that reached its item
+      }
+    }
+  }
+
+  /**
+   * Counts the outcome of an incr ({@code increment}) or decr, in any protocol, as memcached does: a
+   * changed number is a hit, no item a miss; a created number, a non-numeric value and a CAS mismatch
+   * count as neither.
+   */
+  public void countArithmetic(boolean increment, Arithmetic.Status result) {
+    switch (result) {
+      case OK -> (increment ? incrHits : decrHits).increment();
+      case NOT_FOUND -> (increment ? incrMisses : decrMisses).increment();
+      default -> {
+        // not counted by memcached
       }
     }
   }

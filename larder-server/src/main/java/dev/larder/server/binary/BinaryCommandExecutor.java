@@ -225,9 +225,9 @@ public final class BinaryCommandExecutor {
     ByteRange key = request.key();
     Arithmetic.Status result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
         request.delta(), header.cas(), onMiss, casCatcher);
+    stats.countArithmetic(request.increment(), result);
     switch (result) {
       case OK -> {
-        (request.increment() ? stats.incrHits : stats.decrHits).increment();
         if (!header.quiet()) {
           BinaryReplies.writeNumber(out, header, casCatcher.cas, casCatcher.number);
         }
@@ -238,7 +238,6 @@ public final class BinaryCommandExecutor {
         }
       }
       case NOT_FOUND -> {
-        (request.increment() ? stats.incrMisses : stats.decrMisses).increment();
         BinaryReplies.writeError(out, header, BinaryStatus.KEY_NOT_FOUND);
       }
       case NON_NUMERIC -> BinaryReplies.writeError(out, header, BinaryStatus.NON_NUMERIC);

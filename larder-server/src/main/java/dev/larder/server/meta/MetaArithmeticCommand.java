@@ -50,9 +50,9 @@ final class MetaArithmeticCommand implements ItemEditor {
         flags.hasCompareCas() ? flags.compareCas() : 0, onMiss, this);
     request = null;
     out = null;
+    stats.countArithmetic(increment, result);
     switch (result) {
       case OK -> {
-        (increment ? stats.incrHits : stats.decrHits).increment();
         if (flags.quiet()) {
           target.writerIndex(replyStart);
         } else {
@@ -62,7 +62,6 @@ final class MetaArithmeticCommand implements ItemEditor {
       // memcached shows a created number even with q.
       case CREATED -> writeDigits(target, flags, number);
       case NOT_FOUND -> {
-        (increment ? stats.incrMisses : stats.decrMisses).increment();
         MetaReplyLine.write(target, MetaReplies.NF, key, flags);
       }
       case EXISTS -> MetaReplyLine.write(target, MetaReplies.EX, key, flags);

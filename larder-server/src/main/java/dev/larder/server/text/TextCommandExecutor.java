@@ -226,15 +226,14 @@ public final class TextCommandExecutor {
     ByteRange key = request.key();
     Arithmetic.Status result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
         request.delta(), 0, null, numberCatcher);
+    stats.countArithmetic(request.increment(), result);
     switch (result) {
       case OK -> {
-        (request.increment() ? stats.incrHits : stats.decrHits).increment();
         if (!request.noreply()) {
           TextReplies.writeNumberLine(out, number);
         }
       }
       case NOT_FOUND -> {
-        (request.increment() ? stats.incrMisses : stats.decrMisses).increment();
         reply(out, TextReplies.NOT_FOUND, request.noreply());
       }
       case NON_NUMERIC -> reply(out, TextReplies.NON_NUMERIC_VALUE, request.noreply());
