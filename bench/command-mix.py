@@ -56,6 +56,7 @@ def binary(opcode, key=b"", extras=b"", value=b""):
 def binary_cycle(key):
     incr = struct.pack(">QQI", 5, 0, 0xFFFFFFFF)
     decr = struct.pack(">QQI", 2, 0, 0xFFFFFFFF)
+    create = struct.pack(">QQI", 1, 13, 0)  # expiration 0: create the missing number, 13
     return [
         binary(0x01, key, struct.pack(">II", 0, 0), b"7"),  # set
         binary(0x05, key, incr),  # incr
@@ -65,6 +66,8 @@ def binary_cycle(key):
         binary(0x23, key, struct.pack(">I", 200)),  # gatk
         binary(0x0E, key, value=b"0"),  # append
         binary(0x0F, key, value=b"1"),  # prepend
+        binary(0x04, key),  # delete
+        binary(0x05, key, create),  # created on the miss
         binary(0x04, key),  # delete
         binary(0x04, key),  # a miss
     ]

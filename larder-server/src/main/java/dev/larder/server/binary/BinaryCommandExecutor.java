@@ -47,6 +47,7 @@ public final class BinaryCommandExecutor {
   private final BinaryStats statsReport;
   private final ItemWriter itemWriter = new ItemWriter();
   private final CasCatcher casCatcher = new CasCatcher();
+  private final InitialValue initial = new InitialValue();
 
   public BinaryCommandExecutor(ServerContext server, ClientConnection connection) {
     this.server = server;
@@ -220,19 +221,14 @@ public final class BinaryCommandExecutor {
     Header header = request.header();
     InitialValue onMiss = request.expiration() == BinaryRequest.Arithmetic.DO_NOT_CREATE
         ? null
-        : new InitialValue(request.initial(), Expiry.fromExptime(request.expiration(), now));
+        : initial.set(request.initial(), Expiry.fromExptime(request.expiration(), now));
     casCatcher.reset();
     ByteRange key = request.key();
     Arithmetic.Status result = engine.applyDelta(key.array(), key.offset(), key.length(), request.increment(),
         request.delta(), header.cas(), onMiss, casCatcher);
     stats.countArithmetic(request.increment(), result);
     switch (result) {
-      case OK -> {
-        if (!header.quiet()) {
-          BinaryReplies.writeNumber(out, header, casCatcher.cas, casCatcher.number);
-        }
-      }
-      case CREATED -> {
+      case OK, CREATED -> {
         if (!header.quiet()) {
           BinaryReplies.writeNumber(out, header, casCatcher.cas, casCatcher.number);
         }

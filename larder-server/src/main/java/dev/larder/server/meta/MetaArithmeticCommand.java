@@ -25,6 +25,7 @@ import java.nio.ByteBuffer;
 final class MetaArithmeticCommand implements ItemEditor {
   private final CacheEngine engine;
   private final ServerStats stats;
+  private final InitialValue initial = new InitialValue();
   private MetaRequest.Arithmetic request;
   private ByteBuf out;
   private long now;
@@ -40,7 +41,7 @@ final class MetaArithmeticCommand implements ItemEditor {
     MetaFlags flags = ma.flags();
     boolean increment = flags.mode() != 'D' && flags.mode() != '-';
     // memcached creates the number never to expire; an N among the flags then sets its expiry.
-    InitialValue onMiss = flags.vivifies() ? new InitialValue(flags.initial(), 0) : null;
+    InitialValue onMiss = flags.vivifies() ? initial.set(flags.initial(), 0) : null;
     request = ma;
     out = target;
     now = nowMillis;

@@ -90,6 +90,25 @@ class BinaryCommandExecutorTest {
   }
 
   @Test
+  void eachCounterCreatedOnAConnectionTakesItsOwnInitialValueAndExpiration() {
+    assertThat(createdNumber("a", 5, 20)).isEqualTo(5);
+    assertThat(createdNumber("b", 7, 10)).isEqualTo(7);
+    advanceSeconds(10);
+    assertThat(get("a")).containsExactly(0);
+    assertThat(get("b")).containsExactly(1);
+  }
+
+  /** The number a binary incr by 1 answers for {@code key}, missing, with this initial value and expiration. */
+  private long createdNumber(String key, long initial, int expiration) {
+    byte[] extras = ByteBuffer.allocate(20).putLong(1).putLong(initial).putInt(expiration).array();
+    ByteBuf in = Unpooled.wrappedBuffer(packet(INCREMENT, extras, key, ""));
+    ByteBuf out = Unpooled.buffer();
+    executor.execute(decoder.decode(in), out);
+    assertThat(out.getShort(6)).isZero();
+    return out.getLong(24);
+  }
+
+  @Test
   void getAndTouchSetsTheNewExpiry() {
     send(packet(SET, new byte[8], "k", "v"));
     assertThat(send(packet(GAT, ByteBuffer.allocate(4).putInt(2).array(), "k", ""))).containsExactly(0);
