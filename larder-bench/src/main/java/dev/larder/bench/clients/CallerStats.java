@@ -1,5 +1,6 @@
 package dev.larder.bench.clients;
 
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -8,8 +9,14 @@ import org.HdrHistogram.Histogram;
  */
 final class CallerStats {
   private static final int SIGNIFICANT_DIGITS = 3;
+  /**
+   * The longest latency recorded as itself; longer ones count as this. The histogram is sized for it up
+   * front, so recording never allocates: a histogram that grew would put new arrays, live until the
+   * report, in the young generation of the client under test.
+   */
+  static final long LONGEST_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-  private final Histogram latency = new Histogram(SIGNIFICANT_DIGITS);
+  private final Histogram latency = new Histogram(LONGEST_NANOS, SIGNIFICANT_DIGITS);
   private long gets;
   private long sets;
   private long hits;
@@ -21,20 +28,20 @@ final class CallerStats {
   void hit(long nanos) {
     gets++;
     hits++;
-    latency.recordValue(nanos);
+    record(nanos);
   }
 
   /** A get that found nothing. */
   void miss(long nanos) {
     gets++;
     misses++;
-    latency.recordValue(nanos);
+    record(nanos);
   }
 
   /** A set the server stored. */
   void stored(long nanos) {
     sets++;
-    latency.recordValue(nanos);
+    record(nanos);
   }
 
   /**
@@ -52,7 +59,11 @@ final class CallerStats {
     if (firstError == null) {
       firstError = cause;
     }
-    latency.recordValue(nanos);
+    record(nanos);
+  }
+
+  private void record(long nanos) {
+    latency.recordValue(Math.min(nanos, LONGEST_NANOS));
   }
 
   Histogram latency() {
