@@ -111,12 +111,13 @@ final class ClientRun {
   private Phase phase(BenchClient client, int threads, Duration duration, long requests)
       throws InterruptedException {
     SplittableRandom seeds = new SplittableRandom(options.seed());
-    long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    // Set once the collection below is over, before the callers start (which makes it visible to them).
+    long[] deadline = {Long.MAX_VALUE};
     List<Caller> callers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       long calls = requests == Long.MAX_VALUE ? requests : requests / threads + (t < requests % threads ? 1 : 0);
       callers.add(new Caller(client, keys, options.ratio(), seeds.split(), calls,
-          () -> System.nanoTime() >= deadline));
+          () -> System.nanoTime() >= deadline[0]));
     }
     // What the harness keeps (the key space, the callers' histograms) goes to the old generation now,
     // so the young collections of the phase copy only the client's own live objects. Otherwise the
@@ -125,6 +126,9 @@ final class ClientRun {
     System.gc();
     long cpuStart = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
+    if (duration != null) {
+      deadline[0] = start + duration.toNanos();
+    }
     List<Thread> running = callers.stream()
         .map(caller -> started("caller", caller))
         .toList();
