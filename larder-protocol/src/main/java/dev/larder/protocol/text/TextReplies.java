@@ -116,7 +116,8 @@ public final class TextReplies {
     out.writerIndex(end);
   }
 
-  private static int unsignedDigits(long value) {
+  /** How many decimal digits {@code value}, read as unsigned, has. */
+  public static int unsignedDigits(long value) {
     if (value < 0) {
       return 1 + unsignedDigits(Long.divideUnsigned(value, 10));
     }

@@ -13,7 +13,6 @@ import dev.larder.storage.Expiry;
 import dev.larder.storage.InitialValue;
 import dev.larder.storage.ItemEditor;
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 
 /**
  * {@code ma}: incr (mode {@code I}, {@code +}, the default) or decr ({@code D}, {@code -}) by {@code D}
@@ -85,7 +84,7 @@ final class MetaArithmeticCommand implements ItemEditor {
     MetaFlags flags = request.flags();
     if (flags.value()) {
       out.writeBytes(MetaReplies.VA);
-      TextReplies.writeUnsigned(out, digitCount(item.value()));
+      TextReplies.writeUnsigned(out, TextReplies.unsignedDigits(number));
     } else {
       out.writeBytes(MetaReplies.HD);
     }
@@ -108,14 +107,5 @@ final class MetaArithmeticCommand implements ItemEditor {
       }
     }
     out.writeBytes(MetaReplies.CRLF);
-  }
-
-  /** The digits of a stored number, which memcached may have padded with spaces. */
-  private static int digitCount(ByteBuffer value) {
-    int count = 0;
-    while (count < value.remaining() && value.get(value.position() + count) != ' ') {
-      count++;
-    }
-    return count;
   }
 }
