@@ -13,6 +13,7 @@ record ClientConfig(
     Duration connectTimeout,
     Duration operationTimeout,
     int connectionsPerServer,
+    int ioThreads, // 0: one per connection, at most one per CPU
     int maxOutstandingPerServer,
     boolean noreply,
     String keyPrefix,

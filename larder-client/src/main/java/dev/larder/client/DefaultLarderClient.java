@@ -42,8 +42,7 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     this.config = config;
     this.transcoder = transcoder;
     this.keys = keys;
-    int connections = config.servers().size() * config.connectionsPerServer();
-    this.transport = ClientTransport.best(Math.min(connections, Runtime.getRuntime().availableProcessors()));
+    this.transport = ClientTransport.best(ioThreads(config));
     for (Node node : config.servers()) {
       servers.put(node, new ServerConnections(node, config, transport));
     }
@@ -52,6 +51,15 @@ final class DefaultLarderClient<V> implements LarderClient<V> {
     this.metaSupport = new MetaSupport(node -> sendTo(node, new SingleReplyOperation<>(
         MetaCommandWriter::writeNoop, Replies::metaNoop)));
     this.sync = new BlockingLarderClient<>(this, config.operationTimeout());
+  }
+
+  /** The event-loop threads: as configured, else one per connection and at most one per CPU. */
+  private static int ioThreads(ClientConfig config) {
+    if (config.ioThreads() > 0) {
+      return config.ioThreads();
+    }
+    int connections = config.servers().size() * config.connectionsPerServer();
+    return Math.min(connections, Runtime.getRuntime().availableProcessors());
   }
 
   /** Builds the client and waits, at most the connect timeout, for every connection's first attempt. */

@@ -32,6 +32,8 @@ public final class LarderClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(1);
   private Duration operationTimeout = Duration.ofSeconds(1);
   private int connectionsPerServer = 2;
+  /** 0: one per connection, at most one per CPU. */
+  private int ioThreads;
   private int maxOutstandingPerServer = 16_384;
   private boolean noreply;
   private String keyPrefix = "";
@@ -87,6 +89,20 @@ public final class LarderClientBuilder {
       throw new IllegalArgumentException("connectionsPerServer: " + connections + " (expected: 1..64)");
     }
     this.connectionsPerServer = connections;
+    return this;
+  }
+
+  /**
+   * The event-loop threads that carry every connection of this client: they write the batched
+   * requests, read the replies and complete the futures. Default: one per connection, at most one
+   * per CPU. With fewer threads than connections each thread carries several, as xmemcached's
+   * reactors do; what that changes under load is measured in docs/benchmarks.md (W5).
+   */
+  public LarderClientBuilder ioThreads(int threads) {
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalArgumentException("ioThreads: " + threads + " (expected: 1..1024)");
+    }
+    this.ioThreads = threads;
     return this;
   }
 
@@ -213,7 +229,7 @@ public final class LarderClientBuilder {
       throw new IllegalArgumentException("servers: [] (expected: at least one server)");
     }
     ClientConfig config = new ClientConfig(servers, locator, connectTimeout, operationTimeout,
-        connectionsPerServer, maxOutstandingPerServer, noreply, keyPrefix,
+        connectionsPerServer, ioThreads, maxOutstandingPerServer, noreply, keyPrefix,
         reconnectBackoff, maxValueBytes, deadServerPolicy, failureMode, protocol);
     return DefaultLarderClient.connect(config, transcoder);
   }

@@ -25,6 +25,8 @@ class LarderClientBuilderTest {
         .hasMessage("connectTimeout: null (expected: > 0)");
     assertThatThrownBy(() -> builder.connectionsPerServer(0))
         .hasMessage("connectionsPerServer: 0 (expected: 1..64)");
+    assertThatThrownBy(() -> builder.ioThreads(0))
+        .hasMessage("ioThreads: 0 (expected: 1..1024)");
     assertThatThrownBy(() -> builder.maxOutstandingPerServer(0))
         .hasMessage("maxOutstandingPerServer: 0 (expected: >= 1)");
     assertThatThrownBy(() -> builder.maxValueBytes(-1))

@@ -193,6 +193,28 @@ class LarderClientIT {
 
   @ParameterizedTest
   @EnumSource(ServerKind.class)
+  void oneIoThreadCarriesTheConnectionsOfEveryServer(ServerKind kind) throws Exception {
+    List<CacheServer> servers = List.of(start(kind), start(kind), start(kind));
+    LarderClient<String> client = client(servers, builder -> builder.ioThreads(1).connectionsPerServer(2));
+    List<CompletableFuture<String>> completers = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      // Registered while the set is most likely still in flight, so it runs where the reply completes it.
+      completers.add(client.set("key" + i, "v" + i, 0).thenApply(stored -> Thread.currentThread().getName()));
+    }
+    await(completers);
+
+    List<String> ioThreads = completers.stream().map(CompletableFuture::join)
+        .filter(name -> name.startsWith("larder-client")).distinct().toList();
+    assertThat(ioThreads).hasSize(1);
+    BlockingLarderClient<String> cache = client.sync();
+    assertThat(cache.getAll(IntStream.range(0, 600).mapToObj(i -> "key" + i).toList()))
+        .hasSize(600)
+        .containsEntry("key0", "v0")
+        .containsEntry("key599", "v599");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServerKind.class)
   void noreplyStorageCompletesOnWrite(ServerKind kind) throws Exception {
     // One connection, so that the reads below queue behind the noreply writes.
     LarderClient<String> client = client(List.of(start(kind)), builder -> builder.noreply(true).connectionsPerServer(1));
