@@ -10,6 +10,7 @@
 #   THREADS="1 16 128"     caller-thread counts
 #   CLIENTS="larder spymemcached xmemcached folsom"
 #   CONNECTIONS=2          connections per client where it can be chosen (spymemcached has 1)
+#   LARDER_IO_THREADS=0    the Larder client's event-loop threads (ioThreads), 0 for its default
 #   TIMEOUT=1s             the longest a call waits, every client alike
 #   SERVER_THREADS=2       memcached -t
 #   JAVA_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"   the same for every client
@@ -23,6 +24,7 @@ WARMUP="${WARMUP:-2s}"
 THREADS="${THREADS:-1 16 128}"
 CLIENTS="${CLIENTS:-larder spymemcached xmemcached folsom}"
 CONNECTIONS="${CONNECTIONS:-2}"
+LARDER_IO_THREADS="${LARDER_IO_THREADS:-0}"
 TIMEOUT="${TIMEOUT:-1s}"
 SERVER_THREADS="${SERVER_THREADS:-2}"
 read -r -a java_opts <<< "${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseG1GC}"
@@ -74,7 +76,8 @@ for round in $(seq 1 "$ROUNDS"); do
         -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$classpath" \
         dev.larder.bench.clients.ClientBenchmark --server "127.0.0.1:$port" --clients "$client" \
         --threads "$threads" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS" \
-        --timeout "$TIMEOUT" --json "$work/runs/$round-$threads-$client.json" >"$work/run.txt" 2>&1; then
+        --larder-io-threads "$LARDER_IO_THREADS" --timeout "$TIMEOUT" \
+        --json "$work/runs/$round-$threads-$client.json" >"$work/run.txt" 2>&1; then
         echo "round $round  $(tail -n 1 "$work/run.txt")"
       else
         echo "round $round  $client at $threads threads FAILED:" >&2

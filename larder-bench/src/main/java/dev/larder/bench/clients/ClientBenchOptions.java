@@ -26,6 +26,7 @@ import java.util.function.Function;
  * @param valueSize bytes of every value
  * @param ratio the get:set mix of each caller
  * @param connections connections per client, where the client lets it be chosen
+ * @param larderIoThreads the Larder client's event-loop threads, or 0 for its default
  * @param timeout the longest a call waits
  * @param seed the seed of the callers' key draws
  * @param json where to append one JSON line per run, or null
@@ -41,6 +42,7 @@ public record ClientBenchOptions(
     int valueSize,
     Ratio ratio,
     int connections,
+    int larderIoThreads,
     Duration timeout,
     long seed,
     Path json) {
@@ -57,13 +59,14 @@ public record ClientBenchOptions(
       "  --value-size N      bytes per value (default: 100)",
       "  --ratio GETS:SETS   the get:set mix of each caller (default: 9:1)",
       "  --connections N     connections per client where it can be chosen; spymemcached has 1 (default: 2)",
+      "  --larder-io-threads N  the Larder client's event-loop threads, 0 for its default (default: 0)",
       "  --timeout TIME      the longest a call waits (default: 1s)",
       "  --seed N            seed of the key draws (default: 1)",
       "  --json FILE         also append one JSON line per run to FILE");
 
   private static final List<String> FLAGS = List.of("--server", "--clients", "--threads", "--duration",
-      "--warmup", "--requests", "--keys", "--value-size", "--ratio", "--connections", "--timeout", "--seed",
-      "--json");
+      "--warmup", "--requests", "--keys", "--value-size", "--ratio", "--connections", "--larder-io-threads",
+      "--timeout", "--seed", "--json");
 
   /**
    * Checks the parts.
@@ -81,6 +84,7 @@ public record ClientBenchOptions(
     require(keys >= 1, "keys", keys, ">= 1");
     require(valueSize >= 0, "value-size", valueSize, ">= 0");
     require(connections >= 1, "connections", connections, ">= 1");
+    require(larderIoThreads >= 0, "larder-io-threads", larderIoThreads, ">= 0");
     require(!timeout.isNegative() && !timeout.isZero(), "timeout", timeout, "> 0");
   }
 
@@ -119,6 +123,7 @@ public record ClientBenchOptions(
         integer("value-size", given.getOrDefault("--value-size", "100")),
         Ratio.parse(given.getOrDefault("--ratio", "9:1")),
         integer("connections", given.getOrDefault("--connections", "2")),
+        integer("larder-io-threads", given.getOrDefault("--larder-io-threads", "0")),
         DurationText.parse(given.getOrDefault("--timeout", "1s")),
         Long.parseLong(number("seed", given.getOrDefault("--seed", "1"))),
         given.containsKey("--json") ? Path.of(given.get("--json")) : null);
@@ -126,7 +131,7 @@ public record ClientBenchOptions(
 
   /** What every client is given alike. */
   public ClientSettings settings() {
-    return new ClientSettings(server, connections, timeout);
+    return new ClientSettings(server, connections, larderIoThreads, timeout);
   }
 
   private static InetSocketAddress server(String text) {

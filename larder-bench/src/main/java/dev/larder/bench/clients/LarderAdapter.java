@@ -3,6 +3,7 @@ package dev.larder.bench.clients;
 import dev.larder.client.BlockingLarderClient;
 import dev.larder.client.ClientProtocol;
 import dev.larder.client.LarderClient;
+import dev.larder.client.LarderClientBuilder;
 import dev.larder.client.routing.Node;
 import dev.larder.client.transcoder.BytesTranscoder;
 import java.util.List;
@@ -16,13 +17,16 @@ final class LarderAdapter implements BenchClient {
   private final BlockingLarderClient<byte[]> sync;
 
   LarderAdapter(ClientSettings settings) {
-    this.client = LarderClient.builder()
+    LarderClientBuilder builder = LarderClient.builder()
         .servers(List.of(Node.of(settings.server().getHostString(), settings.server().getPort())))
         .connectionsPerServer(settings.connections())
         .connectTimeout(ClientSettings.CONNECT_TIMEOUT)
         .operationTimeout(settings.timeout())
-        .protocol(ClientProtocol.TEXT)
-        .build(BytesTranscoder.INSTANCE);
+        .protocol(ClientProtocol.TEXT);
+    if (settings.larderIoThreads() > 0) {
+      builder.ioThreads(settings.larderIoThreads());
+    }
+    this.client = builder.build(BytesTranscoder.INSTANCE);
     this.sync = client.sync();
   }
 

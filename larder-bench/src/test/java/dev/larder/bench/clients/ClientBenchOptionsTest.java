@@ -24,6 +24,7 @@ class ClientBenchOptionsTest {
     assertThat(options.valueSize()).isEqualTo(100);
     assertThat(options.ratio()).isEqualTo(new Ratio(9, 1));
     assertThat(options.connections()).isEqualTo(2);
+    assertThat(options.larderIoThreads()).isZero();
     assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(1));
     assertThat(options.json()).isNull();
   }
@@ -32,7 +33,8 @@ class ClientBenchOptionsTest {
   void takesEveryFlagWithASpaceOrAnEqualsSign() {
     ClientBenchOptions options = ClientBenchOptions.parse("--server=127.0.0.1", "--clients", "folsom, larder",
         "--threads=4,8", "--duration", "500ms", "--warmup", "0", "--requests", "1000", "--keys", "50",
-        "--value-size", "7", "--ratio", "1:1", "--connections", "3", "--timeout", "2s", "--seed", "9",
+        "--value-size", "7", "--ratio", "1:1", "--connections", "3", "--larder-io-threads", "1", "--timeout", "2s",
+        "--seed", "9",
         "--json", "runs.jsonl");
     assertThat(options.server().getPort()).isEqualTo(11211);
     assertThat(options.clients()).containsExactly(ClientKind.FOLSOM, ClientKind.LARDER);
@@ -44,11 +46,12 @@ class ClientBenchOptionsTest {
     assertThat(options.valueSize()).isEqualTo(7);
     assertThat(options.ratio()).isEqualTo(new Ratio(1, 1));
     assertThat(options.connections()).isEqualTo(3);
+    assertThat(options.larderIoThreads()).isEqualTo(1);
     assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(options.seed()).isEqualTo(9);
     assertThat(options.json()).isEqualTo(Path.of("runs.jsonl"));
     assertThat(options.settings()).isEqualTo(
-        new ClientSettings(new InetSocketAddress("127.0.0.1", 11211), 3, Duration.ofSeconds(2)));
+        new ClientSettings(new InetSocketAddress("127.0.0.1", 11211), 3, 1, Duration.ofSeconds(2)));
   }
 
   @Test
@@ -66,6 +69,8 @@ class ClientBenchOptionsTest {
         .hasMessage("threads: [16, 0] (expected: counts >= 1)");
     assertThatThrownBy(() -> ClientBenchOptions.parse("--server", "127.0.0.1", "--threads", "many"))
         .hasMessage("threads: 'many' (expected: a number)");
+    assertThatThrownBy(() -> ClientBenchOptions.parse("--server", "127.0.0.1", "--larder-io-threads", "-1"))
+        .hasMessage("larder-io-threads: -1 (expected: >= 0)");
     assertThatThrownBy(() -> ClientBenchOptions.parse("--server", "a:1,b:2"))
         .hasMessage("server: a:1,b:2 (expected: one HOST:PORT)");
     assertThatThrownBy(() -> ClientBenchOptions.parse("--server", "127.0.0.1", "--duration", "soon"))

@@ -51,7 +51,7 @@ class ClientsIT {
   void readsBackWhatItWrote(ClientKind kind) throws Exception {
     byte[] value = ("written by " + kind.label()).getBytes(StandardCharsets.UTF_8);
     ClientSettings settings =
-        new ClientSettings(new InetSocketAddress("127.0.0.1", memcached.port()), 2, Duration.ofSeconds(1));
+        new ClientSettings(new InetSocketAddress("127.0.0.1", memcached.port()), 2, 0, Duration.ofSeconds(1));
     try (BenchClient client = kind.connect(settings)) {
       assertThat(client.set("it:" + kind.label(), value)).isTrue();
       assertThat(client.get("it:" + kind.label())).isEqualTo(value);
