@@ -34,8 +34,7 @@ class ClientBenchOptionsTest {
     ClientBenchOptions options = ClientBenchOptions.parse("--server=127.0.0.1", "--clients", "folsom, larder",
         "--threads=4,8", "--duration", "500ms", "--warmup", "0", "--requests", "1000", "--keys", "50",
         "--value-size", "7", "--ratio", "1:1", "--connections", "3", "--larder-io-threads", "1", "--timeout", "2s",
-        "--seed", "9",
-        "--json", "runs.jsonl");
+        "--seed", "9", "--json", "runs.jsonl");
     assertThat(options.server().getPort()).isEqualTo(11211);
     assertThat(options.clients()).containsExactly(ClientKind.FOLSOM, ClientKind.LARDER);
     assertThat(options.threads()).containsExactly(4, 8);
