@@ -17,7 +17,7 @@ if [[ -n "${RATE:-}" ]]; then
   echo "measuring both at $rate ops/s (RATE)"
 else
   "${on_bench_cpus[@]}" "$root/larder" bench --servers "127.0.0.1:$memcached_port" --threads "$BENCH_THREADS" --quiet --prefill \
-    --duration "$DURATION" --json "$work/peak.json" "${w1[@]}" >/dev/null
+    --duration "$DURATION" --json "$work/peak.json" --protocol "$PROTOCOL" "${w1[@]}" >/dev/null
   rate="$(python3 -c 'import json, sys; print(int(json.load(open(sys.argv[1]))["ops_per_second"] / 2))' "$work/peak.json")"
   echo "memcached's W1 peak: $((rate * 2)) ops/s; measuring both at $rate ops/s"
 fi

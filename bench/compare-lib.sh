@@ -7,6 +7,8 @@
 #   MEMORY_MB=64      -m of both servers
 #   BENCH_THREADS=2   --threads of larder bench
 #   MEMCASLAP=0       1: also run memcaslap against each (W1, and W2's multi-get as -d 16)
+#   PROTOCOL=text     larder bench's --protocol: text, meta or binary; binary gives memcaslap -B too
+#                     (memcaslap has no meta protocol: with meta it keeps to text)
 #   SERVER_CPUS=      CPUs for both servers (taskset -c list, e.g. 1), and
 #   BENCH_CPUS=       CPUs for the load generator (e.g. 0): apart, the generator cannot preempt a server
 #                     or the reverse; unset, all share every CPU
@@ -19,6 +21,9 @@ SERVER_THREADS="${SERVER_THREADS:-2}"
 MEMORY_MB="${MEMORY_MB:-64}"
 BENCH_THREADS="${BENCH_THREADS:-2}"
 MEMCASLAP="${MEMCASLAP:-0}"
+PROTOCOL="${PROTOCOL:-text}"
+memcaslap_protocol=()
+[[ "$PROTOCOL" == binary ]] && memcaslap_protocol=(-B)
 on_server_cpus=()
 [[ -n "${SERVER_CPUS:-}" ]] && on_server_cpus=(taskset -c "$SERVER_CPUS")
 on_bench_cpus=()
@@ -68,6 +73,7 @@ $SERVER_CPUS, the load generator on ${BENCH_CPUS:-all}}"
 compare() {
   local label="$1"
   shift
+  set -- "$@" --protocol "$PROTOCOL"
   echo "== $label: larder bench $* --duration $DURATION --threads $BENCH_THREADS"
   # Every key is set once beforehand, so gets hit and the measured CPU time is the workload's alone;
   # then one unmeasured run each, so that the JVM has compiled its hot path before it is measured.
@@ -116,6 +122,7 @@ PY
 # compare_memcaslap MEMCASLAP_ARGS...: the same alternation with memcaslap as the load generator:
 # ops/s and the server's CPU time per op (memcaslap prints no percentiles).
 compare_memcaslap() {
+  set -- "$@" "${memcaslap_protocol[@]}"
   echo "== memcaslap $* -t $DURATION"
   # One unmeasured run each, as compare() does: memcaslap's longer keys and growing key set take the
   # JVM down paths (eviction, compaction) that it compiles during the first seconds.

@@ -28,7 +28,7 @@ import java.util.List;
  * @param requests how many requests to measure in all, or 0 to run for {@code duration}
  * @param rate requests per second over all connections at fixed intended times, or 0 to send as
  *     fast as replies come; at least 1, so that a run with no reply for 10 s can be called stuck
- * @param protocol text or meta
+ * @param protocol text, meta or binary
  * @param multiget keys per get
  * @param prefill whether to set every key once before measuring
  * @param seed the seed of every connection's random generator

@@ -20,7 +20,7 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
   private final RunControl control;
   private final BenchStats stats;
   private final long[] keys;
-  private final ReplyDecoder decoder = new ReplyDecoder();
+  private final ReplyDecoder decoder;
   private final ReplyTracker reply = new ReplyTracker();
   private ChannelHandlerContext context;
   private Pacer pacer;
@@ -37,6 +37,7 @@ final class BenchConnection extends ByteToMessageDecoder implements ReplyListene
       ValueSizes valueSizes, byte[] valueBytes, RunControl control, BenchStats stats) {
     this.server = server;
     this.protocol = protocol;
+    this.decoder = protocol.newDecoder();
     this.workload = workload;
     this.keys = new long[multiget];
     this.valueSizes = valueSizes;

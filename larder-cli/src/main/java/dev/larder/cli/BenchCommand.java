@@ -104,12 +104,14 @@ final class BenchCommand implements Callable<Integer> {
           + "as fast as replies come).")
   double rate;
 
-  @Option(names = "--protocol", paramLabel = "text|meta",
-      description = "text: get/set; meta: mg <key> v / ms <key> <len> (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--protocol", paramLabel = "text|meta|binary",
+      description = "text: get/set; meta: mg <key> v / ms <key> <len>; binary: GET/SET (default: "
+          + "${DEFAULT-VALUE}).")
   Protocol protocol = Protocol.TEXT;
 
   @Option(names = "--multiget", paramLabel = "N",
-      description = "Keys per get: text get k1..kN, or N quiet mg ended by mn; one op, N lookups "
+      description = "Keys per get: text get k1..kN, or N quiet mg ended by mn (binary: GETKQ ended by "
+          + "NOOP); one op, N lookups "
           + "(default: ${DEFAULT-VALUE}).")
   int multiget = 1;
 

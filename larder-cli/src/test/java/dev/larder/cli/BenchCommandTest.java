@@ -51,6 +51,12 @@ class BenchCommandTest {
   }
 
   @Test
+  void theProtocolIsNamedInAnyCase() {
+    assertThat(parse("bench", "-s", "localhost:1", "--protocol", "binary").protocol()).isEqualTo(Protocol.BINARY);
+    assertThat(parse("bench", "-s", "localhost:1", "--protocol", "META").protocol()).isEqualTo(Protocol.META);
+  }
+
+  @Test
   void badFlagsAreOneLineUsageErrors() {
     assertThat(error("bench", "-s", "127.0.0.1", "--ratio", "9"))
         .contains("--ratio: '9' (expected: GETS:SETS, e.g. 9:1)");

@@ -14,36 +14,34 @@ import dev.larder.server.ServerConfig;
 import dev.larder.server.it.MemcachedProcess;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Short runs against a real memcached and an in-process Larder. Counts only: no timing is asserted. */
 class BenchIT {
-  @Test
-  void textAgainstMemcached() throws Exception {
+  /** Every protocol, with single-key gets and with multi-gets of 4. */
+  static Stream<Arguments> protocols() {
+    return Arrays.stream(Protocol.values()).flatMap(p -> Stream.of(Arguments.of(p, 1), Arguments.of(p, 4)));
+  }
+
+  @ParameterizedTest(name = "{0}, {1} keys per get")
+  @MethodSource("protocols")
+  void againstMemcached(Protocol protocol, int multiget) throws Exception {
     try (MemcachedProcess memcached = MemcachedProcess.start("-t", "2", "-m", "64")) {
-      assertSound(Bench.run(config(memcached.port(), Protocol.TEXT, 1), null));
+      assertSound(Bench.run(config(memcached.port(), protocol, multiget), null));
     }
   }
 
-  @Test
-  void metaMultiGetAgainstMemcached() throws Exception {
-    try (MemcachedProcess memcached = MemcachedProcess.start("-t", "2", "-m", "64")) {
-      assertSound(Bench.run(config(memcached.port(), Protocol.META, 4), null));
-    }
-  }
-
-  @Test
-  void textAgainstLarder() throws Exception {
+  @ParameterizedTest(name = "{0}, {1} keys per get")
+  @MethodSource("protocols")
+  void againstLarder(Protocol protocol, int multiget) throws Exception {
     try (LarderServer larder = LarderServer.start(ServerConfig.defaults().withPort(0))) {
-      assertSound(Bench.run(config(larder.port(), Protocol.TEXT, 4), null));
-    }
-  }
-
-  @Test
-  void metaMultiGetAgainstLarder() throws Exception {
-    try (LarderServer larder = LarderServer.start(ServerConfig.defaults().withPort(0))) {
-      assertSound(Bench.run(config(larder.port(), Protocol.META, 4), null));
+      assertSound(Bench.run(config(larder.port(), protocol, multiget), null));
     }
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ReplyDecoderTest {
+class TextReplyDecoderTest {
   record Vector(String bytes, List<Reply> replies) {}
 
   static List<Vector> vectors() {
@@ -36,69 +36,53 @@ class ReplyDecoderTest {
   @MethodSource("vectors")
   void decodesWholeBuffers(Vector vector) {
     ByteBuf in = bytes(vector.bytes());
-    assertThat(decode(new ReplyDecoder(), in)).isEqualTo(vector.replies());
+    assertThat(decode(new TextReplyDecoder(), in)).isEqualTo(vector.replies());
     assertThat(in.isReadable()).isFalse();
   }
 
   @ParameterizedTest
   @MethodSource("vectors")
   void decodesTheSameSplitAtEveryByte(Vector vector) {
-    byte[] all = vector.bytes().getBytes(StandardCharsets.US_ASCII);
-    for (int split = 0; split <= all.length; split++) {
-      ReplyDecoder decoder = new ReplyDecoder();
-      ByteBuf in = Unpooled.buffer();
-      List<Reply> replies = new ArrayList<>();
-      in.writeBytes(all, 0, split);
-      decoder.decode(in, replies::add);
-      in.writeBytes(all, split, all.length - split);
-      decoder.decode(in, replies::add);
-      assertThat(replies).as("split at %d", split).isEqualTo(vector.replies());
-      assertThat(in.isReadable()).isFalse();
-      assertThat(decoder.isIdle()).isTrue();
-    }
+    ReplyDecoding.assertSameAtEverySplit(TextReplyDecoder::new, ascii(vector.bytes()), vector.replies());
   }
 
   @ParameterizedTest
   @MethodSource("vectors")
   void decodesTheSameOneByteAtATime(Vector vector) {
-    ReplyDecoder decoder = new ReplyDecoder();
-    ByteBuf in = Unpooled.buffer();
-    List<Reply> replies = new ArrayList<>();
-    for (byte b : vector.bytes().getBytes(StandardCharsets.US_ASCII)) {
-      in.writeByte(b);
-      decoder.decode(in, replies::add);
-    }
-    assertThat(replies).isEqualTo(vector.replies());
-    assertThat(in.isReadable()).isFalse();
+    ReplyDecoding.assertSameOneByteAtATime(new TextReplyDecoder(), ascii(vector.bytes()), vector.replies());
   }
 
   @Test
   void leavesAPartialLineForLater() {
     ByteBuf in = bytes("STORED\r\nSTOR");
-    assertThat(decode(new ReplyDecoder(), in)).containsExactly(Reply.STORED);
+    assertThat(decode(new TextReplyDecoder(), in)).containsExactly(Reply.STORED);
     assertThat(in.toString(StandardCharsets.US_ASCII)).isEqualTo("STOR");
   }
 
   @Test
   void rejectsWhatIsNotAReply() {
-    assertThatThrownBy(() -> decode(new ReplyDecoder(), bytes("HELLO\r\n")))
+    assertThatThrownBy(() -> decode(new TextReplyDecoder(), bytes("HELLO\r\n")))
         .isInstanceOf(ReplyFormatException.class).hasMessage("unknown reply: HELLO");
-    assertThatThrownBy(() -> decode(new ReplyDecoder(), bytes("STORED\n")))
+    assertThatThrownBy(() -> decode(new TextReplyDecoder(), bytes("STORED\n")))
         .hasMessage("reply line not ended by \\r\\n: STORED");
-    assertThatThrownBy(() -> decode(new ReplyDecoder(), bytes("VALUE k 0 x\r\n")))
+    assertThatThrownBy(() -> decode(new TextReplyDecoder(), bytes("VALUE k 0 x\r\n")))
         .hasMessage("bad length in value line: VALUE k 0 x");
-    assertThatThrownBy(() -> decode(new ReplyDecoder(), bytes("VA\r\n")))
+    assertThatThrownBy(() -> decode(new TextReplyDecoder(), bytes("VA\r\n")))
         .hasMessage("no length in value line: VA");
-    assertThatThrownBy(() -> decode(new ReplyDecoder(), bytes("VA 2\r\nabcd")))
+    assertThatThrownBy(() -> decode(new TextReplyDecoder(), bytes("VA 2\r\nabcd")))
         .hasMessage("value data not followed by \\r\\n");
-    assertThatThrownBy(() -> decode(new ReplyDecoder(), bytes("x".repeat(ReplyDecoder.MAX_LINE_LENGTH + 1))))
+    assertThatThrownBy(() -> decode(new TextReplyDecoder(), bytes("x".repeat(TextReplyDecoder.MAX_LINE_LENGTH + 1))))
         .hasMessage("reply line longer than 8192 bytes");
   }
 
-  private static List<Reply> decode(ReplyDecoder decoder, ByteBuf in) {
+  private static List<Reply> decode(TextReplyDecoder decoder, ByteBuf in) {
     List<Reply> replies = new ArrayList<>();
     decoder.decode(in, replies::add);
     return replies;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static ByteBuf bytes(String text) {
