@@ -1,6 +1,7 @@
 package dev.larder.protocol.binary;
 
 import dev.larder.protocol.ByteRange;
+import java.util.Arrays;
 
 /**
  * One binary protocol request as {@link BinaryRequestDecoder} parsed it, including those memcached
@@ -103,6 +104,83 @@ public sealed interface BinaryRequest {
 
     public boolean returnKey() {
       return returnKey;
+    }
+  }
+
+  /**
+   * Consecutive getq and getkq requests that were whole in the input together, decoded at once so that
+   * their keys can be looked up in one pass, as a text multi-get's are: what quiet multi-gets, which end
+   * with a noop or a loud get, send. Each keeps its own header (opaque) and whether it returns its key;
+   * their keys lie one after another in one array. A decoder fills one instance it keeps.
+   */
+  final class QuietGets implements BinaryRequest {
+    private Header[] headers = new Header[0];
+    private boolean[] returnKeys = new boolean[0];
+    private int[] keyOffsets = new int[0];
+    private int[] keyLengths = new int[0];
+    private byte[] keys = new byte[0];
+    private int size;
+    private int keyBytes;
+
+    void clear() {
+      size = 0;
+      keyBytes = 0;
+    }
+
+    /** Appends a get of {@code key[0..keyLength)}. */
+    void add(int opcode, int opaque, long cas, byte[] key, int keyLength) {
+      if (size == headers.length) {
+        int capacity = Math.max(8, size * 2);
+        headers = Arrays.copyOf(headers, capacity);
+        returnKeys = Arrays.copyOf(returnKeys, capacity);
+        keyOffsets = Arrays.copyOf(keyOffsets, capacity);
+        keyLengths = Arrays.copyOf(keyLengths, capacity);
+      }
+      if (headers[size] == null) {
+        headers[size] = new Header(opcode, opaque, cas);
+      } else {
+        headers[size].set(opcode, opaque, cas);
+      }
+      if (keyBytes + keyLength > keys.length) {
+        keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keyBytes + keyLength));
+      }
+      System.arraycopy(key, 0, keys, keyBytes, keyLength);
+      returnKeys[size] = BinaryOpcodes.plain(opcode) == BinaryOpcodes.GETK;
+      keyOffsets[size] = keyBytes;
+      keyLengths[size] = keyLength;
+      keyBytes += keyLength;
+      size++;
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public Header header(int index) {
+      return headers[index];
+    }
+
+    /** Whether get {@code index} is a getkq, whose hit returns the key. */
+    public boolean returnKey(int index) {
+      return returnKeys[index];
+    }
+
+    /** The array that holds every key. */
+    public byte[] keys() {
+      return keys;
+    }
+
+    public int keyOffset(int index) {
+      return keyOffsets[index];
+    }
+
+    public int keyLength(int index) {
+      return keyLengths[index];
+    }
+
+    @Override
+    public String toString() {
+      return "QuietGets[size=" + size + "]";
     }
   }
 

@@ -29,6 +29,8 @@ public final class BinaryRequestDecoder {
   private static final int ARITHMETIC_EXTRAS = 20;
   private static final int TOUCH_EXTRAS = 4;
   private static final int FLUSH_EXTRAS = 4;
+  /** The most quiet gets decoded into one {@link BinaryRequest.QuietGets}. */
+  public static final int MAX_QUIET_GETS = 64;
   /** Values up to this size are read into one array kept for the connection's life. */
   private static final int REUSED_VALUE_LIMIT = 16 * 1024;
   private static final byte[] NO_BYTES = {};
@@ -58,6 +60,7 @@ public final class BinaryRequestDecoder {
   private final BinaryRequest.Noop noop = new BinaryRequest.Noop(header);
   private final BinaryRequest.Version version = new BinaryRequest.Version(header);
   private final BinaryRequest.Quit quit = new BinaryRequest.Quit(header);
+  private final BinaryRequest.QuietGets quietGets = new BinaryRequest.QuietGets();
   private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
   private final ReusedBytes valueBuffer = new ReusedBytes(256, REUSED_VALUE_LIMIT);
   private int keyLength;
@@ -77,8 +80,9 @@ public final class BinaryRequestDecoder {
   }
 
   /**
-   * Consumes the bytes of at most one request from {@code in} and returns it, or returns null when
-   * more bytes are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused}
+   * Consumes the bytes of at most one request from {@code in} and returns it (of several consecutive
+   * getq and getkq requests, as one {@link BinaryRequest.QuietGets}), or returns null when more bytes
+   * are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused}
    * that closes, the connection is to be closed and the decoder not used again.
    */
   public BinaryRequest decode(ByteBuf in) {
@@ -112,7 +116,7 @@ public final class BinaryRequestDecoder {
           } else {
             state = State.HEADER;
           }
-          return request;
+          return request == get && header.quiet() ? withQuietGetsAfter(in) : request;
         }
       }
     }
@@ -186,6 +190,46 @@ public final class BinaryRequestDecoder {
     }
     state = State.BODY;
     return null;
+  }
+
+  /**
+   * The getq or getkq just read, alone when the next request in {@code in} is not a whole getq or
+   * getkq, else together with those that follow it (up to {@link #MAX_QUIET_GETS}).
+   */
+  private BinaryRequest withQuietGetsAfter(ByteBuf in) {
+    int nextKeyLength = wholeQuietGetKeyLength(in);
+    if (nextKeyLength < 0) {
+      return get;
+    }
+    quietGets.clear();
+    quietGets.add(header.opcode(), header.opaque(), header.cas(), keyBuffer, keyLength);
+    for (; nextKeyLength >= 0 && quietGets.size() < MAX_QUIET_GETS; nextKeyLength = wholeQuietGetKeyLength(in)) {
+      int at = in.readerIndex();
+      int opcode = in.getUnsignedByte(at + 1);
+      int opaque = in.getInt(at + 12);
+      long cas = in.getLong(at + 16);
+      in.skipBytes(HEADER_LENGTH);
+      in.readBytes(keyBuffer, 0, nextKeyLength);
+      quietGets.add(opcode, opaque, cas, keyBuffer, nextKeyLength);
+    }
+    return quietGets;
+  }
+
+  /**
+   * The key length of the getq or getkq that {@code in} holds next, whole and passing the checks of
+   * {@link #readHeader}; -1 when the next request is anything else, or not all there yet.
+   */
+  private static int wholeQuietGetKeyLength(ByteBuf in) {
+    int at = in.readerIndex();
+    if (in.readableBytes() < HEADER_LENGTH || in.getUnsignedByte(at) != REQUEST_MAGIC) {
+      return -1;
+    }
+    int opcode = in.getUnsignedByte(at + 1);
+    int keyLength = in.getUnsignedShort(at + 2);
+    boolean quietGet = opcode == BinaryOpcodes.GETQ || opcode == BinaryOpcodes.GETKQ;
+    boolean valid = quietGet && keyLength > 0 && keyLength <= MAX_KEY_LENGTH && in.getUnsignedByte(at + 4) == 0
+        && in.getUnsignedInt(at + 8) == keyLength;
+    return valid && in.readableBytes() >= HEADER_LENGTH + keyLength ? keyLength : -1;
   }
 
   /** A refusal after which the connection closes: nothing more is read. */

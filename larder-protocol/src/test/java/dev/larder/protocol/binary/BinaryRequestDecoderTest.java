@@ -12,7 +12,10 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -73,10 +76,34 @@ class BinaryRequestDecoderTest {
         List.of(expected));
   }
 
-  /** A fresh decoder whose requests are copied as they come: its own are rewritten by its next request. */
+  /**
+   * A fresh decoder whose requests are copied as they come (its own are rewritten by its next request),
+   * and whose {@link BinaryRequest.QuietGets} come as the gets they hold, one per call: how the bytes
+   * were split decides which gets arrive together, not which gets arrive.
+   */
   private static Function<ByteBuf, BinaryRequest> owningDecoder() {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
-    return in -> owned(decoder.decode(in));
+    Deque<BinaryRequest> batched = new ArrayDeque<>();
+    return in -> {
+      if (batched.isEmpty()) {
+        BinaryRequest request = decoder.decode(in);
+        if (!(request instanceof BinaryRequest.QuietGets gets)) {
+          return owned(request);
+        }
+        batched.addAll(gets(gets));
+      }
+      return batched.poll();
+    };
+  }
+
+  /** The gets {@code gets} holds, each with a header and key of its own. */
+  private static List<BinaryRequest.Get> gets(BinaryRequest.QuietGets gets) {
+    List<BinaryRequest.Get> each = new ArrayList<>();
+    for (int i = 0; i < gets.size(); i++) {
+      byte[] key = Arrays.copyOfRange(gets.keys(), gets.keyOffset(i), gets.keyOffset(i) + gets.keyLength(i));
+      each.add(new BinaryRequest.Get(owned(gets.header(i)), key, gets.returnKey(i)));
+    }
+    return each;
   }
 
   /**
@@ -139,6 +166,47 @@ class BinaryRequestDecoderTest {
   void gets() {
     assertDecodes(concat(packet(0x00, new byte[0], "a", ""), packet(0x0d, new byte[0], "bb", "")),
         new BinaryRequest.Get(header(0x00), key("a"), false), new BinaryRequest.Get(header(0x0d), key("bb"), true));
+  }
+
+  @Test
+  void quietGetsComeAsTheGetsTheyAre() {
+    assertDecodes(concat(packet(0x09, new byte[0], "a", "", 1, 0, -1), packet(0x0d, new byte[0], "bb", "", 2, 0, -1),
+            packet(0x09, new byte[0], "a", "", 3, 0, -1), packet(0x0a, new byte[0], "", "")),
+        new BinaryRequest.Get(new Header(0x09, 1, 0), key("a"), false),
+        new BinaryRequest.Get(new Header(0x0d, 2, 0), key("bb"), true),
+        new BinaryRequest.Get(new Header(0x09, 3, 0), key("a"), false), new BinaryRequest.Noop(header(0x0a)));
+  }
+
+  @Test
+  void quietGetsWholeInTheBufferAreDecodedTogetherUpToTheLimit() {
+    int count = BinaryRequestDecoder.MAX_QUIET_GETS + 2;
+    ByteBuf in = Unpooled.buffer();
+    for (int i = 0; i < count; i++) {
+      in.writeBytes(packet(i % 2 == 0 ? 0x09 : 0x0d, new byte[0], "key" + i, "", i, 0, -1));
+    }
+    in.writeBytes(packet(0x0c, new byte[0], "loud", "")); // a getk ends a run
+    in.writeBytes(packet(0x0d, new byte[0], "half", "")).writerIndex(in.writerIndex() - 2);
+    BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
+
+    BinaryRequest.QuietGets first = (BinaryRequest.QuietGets) decoder.decode(in);
+    assertThat(gets(first)).hasSize(BinaryRequestDecoder.MAX_QUIET_GETS);
+    assertThat(gets(first).get(5)).usingRecursiveComparison()
+        .isEqualTo(new BinaryRequest.Get(new Header(0x0d, 5, 0), key("key5"), true));
+    assertThat(gets((BinaryRequest.QuietGets) decoder.decode(in))).usingRecursiveComparison().isEqualTo(List.of(
+        new BinaryRequest.Get(new Header(0x09, count - 2, 0), key("key" + (count - 2)), false),
+        new BinaryRequest.Get(new Header(0x0d, count - 1, 0), key("key" + (count - 1)), true)));
+    assertThat(decoder.decode(in)).isInstanceOf(BinaryRequest.Get.class);
+    assertThat(decoder.decode(in)).as("the last getkq is not all there").isNull();
+  }
+
+  @Test
+  void aQuietGetFollowedByAPartOfAnotherIsDecodedAlone() {
+    ByteBuf in = Unpooled.buffer().writeBytes(packet(0x09, new byte[0], "a", ""))
+        .writeBytes(packet(0x09, new byte[0], "b", ""), 0, BinaryRequestDecoder.HEADER_LENGTH);
+    BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
+    assertThat(owned(decoder.decode(in))).usingRecursiveComparison()
+        .isEqualTo(new BinaryRequest.Get(header(0x09), key("a"), false));
+    assertThat(in.readableBytes()).isEqualTo(BinaryRequestDecoder.HEADER_LENGTH);
   }
 
   @Test

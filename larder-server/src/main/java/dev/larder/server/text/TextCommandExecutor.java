@@ -6,6 +6,7 @@ import dev.larder.protocol.text.StorageCommand;
 import dev.larder.protocol.text.TextReplies;
 import dev.larder.protocol.text.TextRequest;
 import dev.larder.server.ClientConnection;
+import dev.larder.server.MultiGetReplies;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
 import dev.larder.server.meta.MetaCommandExecutor;
@@ -15,9 +16,6 @@ import dev.larder.storage.ChangeResult;
 import dev.larder.storage.Expiry;
 import dev.larder.storage.ItemEditor;
 import dev.larder.storage.ItemView;
-import dev.larder.storage.KeyList;
-import dev.larder.storage.Lookup;
-import dev.larder.storage.MultiLookupVisitor;
 import dev.larder.storage.StoreMode;
 import dev.larder.storage.StoreResult;
 import io.netty.buffer.ByteBuf;
@@ -146,12 +144,7 @@ public final class TextCommandExecutor {
     RetrievalKeys keys = retrieve.keys();
     valueWriter.prepare(out, keys, retrieve.returnCas());
     engine.getAll(valueWriter, retrieve.touch(), expiresAt, valueWriter);
-    valueWriter.finish();
-    if (retrieve.touch()) {
-      stats.countTouches(keys.size(), valueWriter.hits, valueWriter.expired, valueWriter.flushed);
-    } else {
-      stats.countGets(keys.size(), valueWriter.hits, valueWriter.expired, valueWriter.flushed);
-    }
+    valueWriter.count(stats, retrieve.touch());
     if (retrieve.tooLongKeyFollows()) {
       // memcached drops the VALUE lines already built, and every other reply not yet sent.
       dropUnflushedReplies(out);
@@ -313,31 +306,15 @@ public final class TextCommandExecutor {
     };
   }
 
-  /**
-   * Hands a retrieval's keys to the engine (ranges of the decoder's line), writes its hits as VALUE
-   * lines and counts how its lookups ended; one instance is reused so that a lookup allocates nothing.
-   */
-  private static final class ValueWriter implements KeyList, MultiLookupVisitor {
-    private ByteBuf out;
+  /** Hands a retrieval's keys to the engine (ranges of the decoder's line) and writes its hits as VALUE lines. */
+  private static final class ValueWriter extends MultiGetReplies {
     private RetrievalKeys keys;
     private boolean withCas;
-    int hits;
-    int expired;
-    int flushed;
 
     void prepare(ByteBuf target, RetrievalKeys requestKeys, boolean returnCas) {
-      out = target;
+      begin(target);
       keys = requestKeys;
       withCas = returnCas;
-      hits = 0;
-      expired = 0;
-      flushed = 0;
-    }
-
-    /** Lets go of the request's buffer and keys; the counts stay readable. */
-    void finish() {
-      out = null;
-      keys = null;
     }
 
     @Override
@@ -361,19 +338,9 @@ public final class TextCommandExecutor {
     }
 
     @Override
-    public void hit(int index, ItemView item) {
-      hits++;
-      TextReplies.writeValue(out, keys.line(), keys.offset(index), keys.length(index), item.flags(), item.value(),
+    protected void write(ByteBuf target, int index, ItemView item) {
+      TextReplies.writeValue(target, keys.line(), keys.offset(index), keys.length(index), item.flags(), item.value(),
           withCas, item.cas());
-    }
-
-    @Override
-    public void missed(int index, Lookup how) {
-      if (how == Lookup.EXPIRED) {
-        expired++;
-      } else if (how == Lookup.FLUSHED) {
-        flushed++;
-      }
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.larder.server.ServerContext;
 import dev.larder.storage.EngineConfig;
 import dev.larder.storage.ReferenceEngine;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -30,9 +31,13 @@ class BinaryCommandExecutorTest {
   private static final int INCREMENT = 0x05;
   private static final int QUIT = 0x07;
   private static final int FLUSH = 0x08;
+  private static final int GETQ = 0x09;
+  private static final int NOOP = 0x0a;
+  private static final int GETKQ = 0x0d;
   private static final int GAT = 0x1d;
 
   private final long[] now = {START};
+  private ServerContext server;
   private BinaryRequestDecoder decoder;
   private BinaryCommandExecutor executor;
   private boolean open;
@@ -40,7 +45,7 @@ class BinaryCommandExecutorTest {
   @BeforeEach
   void connect() {
     ReferenceEngine engine = new ReferenceEngine(new EngineConfig(64L << 20, 1 << 20, true, () -> now[0]));
-    ServerContext server = new ServerContext(ServerConfig.defaults(), engine, () -> now[0], () -> {});
+    server = new ServerContext(ServerConfig.defaults(), engine, () -> now[0], () -> {});
     decoder = new BinaryRequestDecoder(1 << 20);
     executor = new BinaryCommandExecutor(server, new ClientConnection(1, new InetSocketAddress("127.0.0.1", 1), START));
     open = true;
@@ -124,6 +129,46 @@ class BinaryCommandExecutorTest {
     assertThat(get("k")).containsExactly(0);
     advanceSeconds(1);
     assertThat(get("k")).containsExactly(1);
+  }
+
+  @Test
+  void quietGetsDecodedTogetherAnswerTheirHitsInOrderAndCountEveryKey() {
+    send(concat(packet(SET, new byte[8], "a", "1"), packet(SET, new byte[8], "b", "22"),
+        packet(SET, ByteBuffer.allocate(8).putInt(4, 1).array(), "c", "3")));
+    advanceSeconds(1);
+    ByteBuf in = Unpooled.wrappedBuffer(concat(packet(GETKQ, new byte[0], "a", ""),
+        packet(GETQ, new byte[0], "missing", ""), packet(GETQ, new byte[0], "c", ""),
+        packet(GETKQ, new byte[0], "b", ""), packet(GETQ, new byte[0], "a", ""), packet(NOOP, new byte[0], "", "")));
+    BinaryRequest quietGets = decoder.decode(in);
+    assertThat(quietGets).isInstanceOf(BinaryRequest.QuietGets.class);
+    ByteBuf out = Unpooled.buffer();
+    executor.execute(quietGets, out);
+    executor.execute(decoder.decode(in), out);
+
+    List<String> responses = new ArrayList<>();
+    while (out.isReadable()) {
+      int keyLength = out.getUnsignedShort(out.readerIndex() + 2);
+      int extrasLength = out.getUnsignedByte(out.readerIndex() + 4);
+      int bodyLength = out.getInt(out.readerIndex() + 8);
+      ByteBuf body = out.slice(out.readerIndex() + 24 + extrasLength, bodyLength - extrasLength);
+      responses.add(String.format("%02x %s/%s", out.getUnsignedByte(out.readerIndex() + 1),
+          body.toString(0, keyLength, StandardCharsets.US_ASCII),
+          body.toString(keyLength, body.readableBytes() - keyLength, StandardCharsets.US_ASCII)));
+      out.skipBytes(24 + bodyLength);
+    }
+    assertThat(responses).containsExactly("0d a/1", "0d b/22", "09 /1", "0a /");
+    assertThat(server.stats().cmdGet.sum()).isEqualTo(5);
+    assertThat(server.stats().getHits.sum()).isEqualTo(3);
+    assertThat(server.stats().getMisses.sum()).isEqualTo(2);
+    assertThat(server.stats().getExpired.sum()).isEqualTo(1);
+  }
+
+  private static byte[] concat(byte[]... packets) {
+    ByteBuf all = Unpooled.buffer();
+    for (byte[] packet : packets) {
+      all.writeBytes(packet);
+    }
+    return ByteBufUtil.getBytes(all);
   }
 
   @Test
