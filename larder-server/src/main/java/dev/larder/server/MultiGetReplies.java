@@ -28,6 +28,9 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
   /** Writes the reply for the hit on key {@code index} to {@code target}. */
   protected abstract void write(ByteBuf target, int index, ItemView item);
 
+  /** Writes what the protocol answers for a miss on key {@code index}: nothing, unless overridden. */
+  protected void writeMiss(ByteBuf target, int index) {}
+
   @Override
   public final void hit(int index, ItemView item) {
     hits++;
@@ -41,6 +44,7 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
     } else if (how == Lookup.FLUSHED) {
       flushed++;
     }
+    writeMiss(out, index);
   }
 
   /**

@@ -108,12 +108,13 @@ public sealed interface BinaryRequest {
   }
 
   /**
-   * Consecutive getq and getkq requests that were whole in the input together, decoded at once so that
-   * their keys can be looked up in one pass, as a text multi-get's are: what quiet multi-gets, which end
-   * with a noop or a loud get, send. Each keeps its own header (opaque) and whether it returns its key;
-   * their keys lie one after another in one array. A decoder fills one instance it keeps.
+   * Consecutive get, getk, getq and getkq requests that were whole in the input together, decoded at
+   * once so that their keys can be looked up in one pass, as a text multi-get's are: what a binary
+   * multi-get sends (quiet gets ended by a noop or a loud get, or pipelined loud gets). Each keeps its
+   * own header (opcode, opaque) and whether it returns its key; their keys lie one after another in
+   * one array. A decoder fills one instance it keeps.
    */
-  final class QuietGets implements BinaryRequest {
+  final class Gets implements BinaryRequest {
     private Header[] headers = new Header[0];
     private boolean[] returnKeys = new boolean[0];
     private int[] keyOffsets = new int[0];
@@ -160,7 +161,7 @@ public sealed interface BinaryRequest {
       return headers[index];
     }
 
-    /** Whether get {@code index} is a getkq, whose hit returns the key. */
+    /** Whether get {@code index} is a getk or getkq, whose response returns the key. */
     public boolean returnKey(int index) {
       return returnKeys[index];
     }
@@ -180,7 +181,7 @@ public sealed interface BinaryRequest {
 
     @Override
     public String toString() {
-      return "QuietGets[size=" + size + "]";
+      return "Gets[size=" + size + "]";
     }
   }
 

@@ -29,8 +29,8 @@ public final class BinaryRequestDecoder {
   private static final int ARITHMETIC_EXTRAS = 20;
   private static final int TOUCH_EXTRAS = 4;
   private static final int FLUSH_EXTRAS = 4;
-  /** The most quiet gets decoded into one {@link BinaryRequest.QuietGets}. */
-  public static final int MAX_QUIET_GETS = 64;
+  /** The most gets decoded into one {@link BinaryRequest.Gets}. */
+  public static final int MAX_GETS = 64;
   /** Values up to this size are read into one array kept for the connection's life. */
   private static final int REUSED_VALUE_LIMIT = 16 * 1024;
   private static final byte[] NO_BYTES = {};
@@ -60,7 +60,7 @@ public final class BinaryRequestDecoder {
   private final BinaryRequest.Noop noop = new BinaryRequest.Noop(header);
   private final BinaryRequest.Version version = new BinaryRequest.Version(header);
   private final BinaryRequest.Quit quit = new BinaryRequest.Quit(header);
-  private final BinaryRequest.QuietGets quietGets = new BinaryRequest.QuietGets();
+  private final BinaryRequest.Gets gets = new BinaryRequest.Gets();
   private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
   private final ReusedBytes valueBuffer = new ReusedBytes(256, REUSED_VALUE_LIMIT);
   private int keyLength;
@@ -81,8 +81,7 @@ public final class BinaryRequestDecoder {
 
   /**
    * Consumes the bytes of at most one request from {@code in} and returns it (of several consecutive
-   * getq and getkq requests, as one {@link BinaryRequest.QuietGets}), or returns null when more bytes
-   * are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused}
+   * gets, as one {@link BinaryRequest.Gets}), or returns null when more bytes are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused}
    * that closes, the connection is to be closed and the decoder not used again.
    */
   public BinaryRequest decode(ByteBuf in) {
@@ -116,7 +115,7 @@ public final class BinaryRequestDecoder {
           } else {
             state = State.HEADER;
           }
-          return request == get && header.quiet() ? withQuietGetsAfter(in) : request;
+          return request == get ? withGetsAfter(in) : request;
         }
       }
     }
@@ -193,42 +192,41 @@ public final class BinaryRequestDecoder {
   }
 
   /**
-   * The getq or getkq just read, alone when the next request in {@code in} is not a whole getq or
-   * getkq, else together with those that follow it (up to {@link #MAX_QUIET_GETS}).
+   * The get (getk, getq, getkq) just read, alone when the next request in {@code in} is not a whole
+   * get, else together with the gets that follow it (up to {@link #MAX_GETS}).
    */
-  private BinaryRequest withQuietGetsAfter(ByteBuf in) {
-    int nextKeyLength = wholeQuietGetKeyLength(in);
+  private BinaryRequest withGetsAfter(ByteBuf in) {
+    int nextKeyLength = wholeGetKeyLength(in);
     if (nextKeyLength < 0) {
       return get;
     }
-    quietGets.clear();
-    quietGets.add(header.opcode(), header.opaque(), header.cas(), keyBuffer, keyLength);
-    for (; nextKeyLength >= 0 && quietGets.size() < MAX_QUIET_GETS; nextKeyLength = wholeQuietGetKeyLength(in)) {
+    gets.clear();
+    gets.add(header.opcode(), header.opaque(), header.cas(), keyBuffer, keyLength);
+    for (; nextKeyLength >= 0 && gets.size() < MAX_GETS; nextKeyLength = wholeGetKeyLength(in)) {
       int at = in.readerIndex();
       int opcode = in.getUnsignedByte(at + 1);
       int opaque = in.getInt(at + 12);
       long cas = in.getLong(at + 16);
       in.skipBytes(HEADER_LENGTH);
       in.readBytes(keyBuffer, 0, nextKeyLength);
-      quietGets.add(opcode, opaque, cas, keyBuffer, nextKeyLength);
+      gets.add(opcode, opaque, cas, keyBuffer, nextKeyLength);
     }
-    return quietGets;
+    return gets;
   }
 
   /**
-   * The key length of the getq or getkq that {@code in} holds next, whole and passing the checks of
-   * {@link #readHeader}; -1 when the next request is anything else, or not all there yet.
+   * The key length of the get, getk, getq or getkq that {@code in} holds next, whole and passing the
+   * checks of {@link #readHeader}; -1 when the next request is anything else, or not all there yet.
    */
-  private static int wholeQuietGetKeyLength(ByteBuf in) {
+  private static int wholeGetKeyLength(ByteBuf in) {
     int at = in.readerIndex();
     if (in.readableBytes() < HEADER_LENGTH || in.getUnsignedByte(at) != REQUEST_MAGIC) {
       return -1;
     }
-    int opcode = in.getUnsignedByte(at + 1);
+    int plain = BinaryOpcodes.plain(in.getUnsignedByte(at + 1));
     int keyLength = in.getUnsignedShort(at + 2);
-    boolean quietGet = opcode == BinaryOpcodes.GETQ || opcode == BinaryOpcodes.GETKQ;
-    boolean valid = quietGet && keyLength > 0 && keyLength <= MAX_KEY_LENGTH && in.getUnsignedByte(at + 4) == 0
-        && in.getUnsignedInt(at + 8) == keyLength;
+    boolean valid = (plain == BinaryOpcodes.GET || plain == BinaryOpcodes.GETK) && keyLength > 0
+        && keyLength <= MAX_KEY_LENGTH && in.getUnsignedByte(at + 4) == 0 && in.getUnsignedInt(at + 8) == keyLength;
     return valid && in.readableBytes() >= HEADER_LENGTH + keyLength ? keyLength : -1;
   }
 

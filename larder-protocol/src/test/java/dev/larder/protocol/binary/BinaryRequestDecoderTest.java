@@ -78,7 +78,7 @@ class BinaryRequestDecoderTest {
 
   /**
    * A fresh decoder whose requests are copied as they come (its own are rewritten by its next request),
-   * and whose {@link BinaryRequest.QuietGets} come as the gets they hold, one per call: how the bytes
+   * and whose {@link BinaryRequest.Gets} come as the gets they hold, one per call: how the bytes
    * were split decides which gets arrive together, not which gets arrive.
    */
   private static Function<ByteBuf, BinaryRequest> owningDecoder() {
@@ -87,7 +87,7 @@ class BinaryRequestDecoderTest {
     return in -> {
       if (batched.isEmpty()) {
         BinaryRequest request = decoder.decode(in);
-        if (!(request instanceof BinaryRequest.QuietGets gets)) {
+        if (!(request instanceof BinaryRequest.Gets gets)) {
           return owned(request);
         }
         batched.addAll(gets(gets));
@@ -97,7 +97,7 @@ class BinaryRequestDecoderTest {
   }
 
   /** The gets {@code gets} holds, each with a header and key of its own. */
-  private static List<BinaryRequest.Get> gets(BinaryRequest.QuietGets gets) {
+  private static List<BinaryRequest.Get> gets(BinaryRequest.Gets gets) {
     List<BinaryRequest.Get> each = new ArrayList<>();
     for (int i = 0; i < gets.size(); i++) {
       byte[] key = Arrays.copyOfRange(gets.keys(), gets.keyOffset(i), gets.keyOffset(i) + gets.keyLength(i));
@@ -169,40 +169,43 @@ class BinaryRequestDecoderTest {
   }
 
   @Test
-  void quietGetsComeAsTheGetsTheyAre() {
+  void consecutiveGetsComeAsTheGetsTheyAre() {
     assertDecodes(concat(packet(0x09, new byte[0], "a", "", 1, 0, -1), packet(0x0d, new byte[0], "bb", "", 2, 0, -1),
-            packet(0x09, new byte[0], "a", "", 3, 0, -1), packet(0x0a, new byte[0], "", "")),
+            packet(0x00, new byte[0], "a", "", 3, 0, -1), packet(0x0c, new byte[0], "c", "", 4, 0, -1),
+            packet(0x0a, new byte[0], "", "")),
         new BinaryRequest.Get(new Header(0x09, 1, 0), key("a"), false),
         new BinaryRequest.Get(new Header(0x0d, 2, 0), key("bb"), true),
-        new BinaryRequest.Get(new Header(0x09, 3, 0), key("a"), false), new BinaryRequest.Noop(header(0x0a)));
+        new BinaryRequest.Get(new Header(0x00, 3, 0), key("a"), false),
+        new BinaryRequest.Get(new Header(0x0c, 4, 0), key("c"), true), new BinaryRequest.Noop(header(0x0a)));
   }
 
   @Test
-  void quietGetsWholeInTheBufferAreDecodedTogetherUpToTheLimit() {
-    int count = BinaryRequestDecoder.MAX_QUIET_GETS + 2;
+  void getsWholeInTheBufferAreDecodedTogetherUpToTheLimit() {
+    int[] opcodes = {0x00, 0x09, 0x0c, 0x0d};
+    int count = BinaryRequestDecoder.MAX_GETS + 2;
     ByteBuf in = Unpooled.buffer();
     for (int i = 0; i < count; i++) {
-      in.writeBytes(packet(i % 2 == 0 ? 0x09 : 0x0d, new byte[0], "key" + i, "", i, 0, -1));
+      in.writeBytes(packet(opcodes[i % 4], new byte[0], "key" + i, "", i, 0, -1));
     }
-    in.writeBytes(packet(0x0c, new byte[0], "loud", "")); // a getk ends a run
+    in.writeBytes(packet(0x0a, new byte[0], "", "")); // a noop ends a run
     in.writeBytes(packet(0x0d, new byte[0], "half", "")).writerIndex(in.writerIndex() - 2);
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
 
-    BinaryRequest.QuietGets first = (BinaryRequest.QuietGets) decoder.decode(in);
-    assertThat(gets(first)).hasSize(BinaryRequestDecoder.MAX_QUIET_GETS);
-    assertThat(gets(first).get(5)).usingRecursiveComparison()
-        .isEqualTo(new BinaryRequest.Get(new Header(0x0d, 5, 0), key("key5"), true));
-    assertThat(gets((BinaryRequest.QuietGets) decoder.decode(in))).usingRecursiveComparison().isEqualTo(List.of(
-        new BinaryRequest.Get(new Header(0x09, count - 2, 0), key("key" + (count - 2)), false),
-        new BinaryRequest.Get(new Header(0x0d, count - 1, 0), key("key" + (count - 1)), true)));
-    assertThat(decoder.decode(in)).isInstanceOf(BinaryRequest.Get.class);
+    BinaryRequest.Gets first = (BinaryRequest.Gets) decoder.decode(in);
+    assertThat(gets(first)).hasSize(BinaryRequestDecoder.MAX_GETS);
+    assertThat(gets(first).get(6)).usingRecursiveComparison()
+        .isEqualTo(new BinaryRequest.Get(new Header(0x0c, 6, 0), key("key6"), true));
+    assertThat(gets((BinaryRequest.Gets) decoder.decode(in))).usingRecursiveComparison().isEqualTo(List.of(
+        new BinaryRequest.Get(new Header(0x00, count - 2, 0), key("key" + (count - 2)), false),
+        new BinaryRequest.Get(new Header(0x09, count - 1, 0), key("key" + (count - 1)), false)));
+    assertThat(decoder.decode(in)).isInstanceOf(BinaryRequest.Noop.class);
     assertThat(decoder.decode(in)).as("the last getkq is not all there").isNull();
   }
 
   @Test
-  void aQuietGetFollowedByAPartOfAnotherIsDecodedAlone() {
+  void aGetFollowedByAPartOfAnotherIsDecodedAlone() {
     ByteBuf in = Unpooled.buffer().writeBytes(packet(0x09, new byte[0], "a", ""))
-        .writeBytes(packet(0x09, new byte[0], "b", ""), 0, BinaryRequestDecoder.HEADER_LENGTH);
+        .writeBytes(packet(0x00, new byte[0], "b", ""), 0, BinaryRequestDecoder.HEADER_LENGTH);
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
     assertThat(owned(decoder.decode(in))).usingRecursiveComparison()
         .isEqualTo(new BinaryRequest.Get(header(0x09), key("a"), false));

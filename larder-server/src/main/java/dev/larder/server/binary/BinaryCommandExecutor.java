@@ -47,7 +47,7 @@ public final class BinaryCommandExecutor {
   private final ServerStats stats;
   private final BinaryStats statsReport;
   private final ItemWriter itemWriter = new ItemWriter();
-  private final QuietGetWriter quietGetWriter = new QuietGetWriter();
+  private final GetsWriter getsWriter = new GetsWriter();
   private final CasCatcher casCatcher = new CasCatcher();
   private final InitialValue initial = new InitialValue();
 
@@ -69,8 +69,8 @@ public final class BinaryCommandExecutor {
   }
 
   private boolean dispatch(BinaryRequest request, ByteBuf out, long now) {
-    if (request instanceof BinaryRequest.QuietGets gets) {
-      quietGets(gets, out);
+    if (request instanceof BinaryRequest.Gets gets) {
+      gets(gets, out);
     } else if (request instanceof BinaryRequest.Get get) {
       get(get, out);
     } else if (request instanceof BinaryRequest.Touch touch) {
@@ -124,14 +124,11 @@ public final class BinaryCommandExecutor {
     }
   }
 
-  /**
-   * Consecutive getq and getkq, looked up in one pass as a text multi-get is: each hit answered in
-   * order, the misses not at all; counted as the gets one by one would be.
-   */
-  private void quietGets(BinaryRequest.QuietGets gets, ByteBuf out) {
-    quietGetWriter.prepare(out, gets);
-    engine.getAll(quietGetWriter, false, 0, quietGetWriter);
-    quietGetWriter.count(stats, false);
+  /** Consecutive gets, looked up in one pass as a text multi-get is, answered in order as each alone is. */
+  private void gets(BinaryRequest.Gets gets, ByteBuf out) {
+    getsWriter.prepare(out, gets);
+    engine.getAll(getsWriter, false, 0, getsWriter);
+    getsWriter.count(stats, false);
   }
 
   /** touch, gat, gatq, gatk, gatkq: counted as touches. */
@@ -146,7 +143,7 @@ public final class BinaryCommandExecutor {
     }
   }
 
-  private void writeMiss(ByteBuf out, Header header, ByteRange key, boolean returnKey) {
+  private static void writeMiss(ByteBuf out, Header header, ByteRange key, boolean returnKey) {
     if (header.quiet()) {
       return;
     }
@@ -284,12 +281,12 @@ public final class BinaryCommandExecutor {
     }
   }
 
-  /** Hands quiet gets' keys to the engine and writes each hit's response. */
-  private static final class QuietGetWriter extends MultiGetReplies {
+  /** Hands consecutive gets' keys to the engine and writes each one's response. */
+  private static final class GetsWriter extends MultiGetReplies {
     private final ByteRange key = new ByteRange();
-    private BinaryRequest.QuietGets gets;
+    private BinaryRequest.Gets gets;
 
-    void prepare(ByteBuf target, BinaryRequest.QuietGets requests) {
+    void prepare(ByteBuf target, BinaryRequest.Gets requests) {
       begin(target);
       gets = requests;
     }
@@ -316,12 +313,21 @@ public final class BinaryCommandExecutor {
 
     @Override
     protected void write(ByteBuf target, int index, ItemView item) {
-      ByteRange returned = null;
-      if (gets.returnKey(index)) {
-        key.set(gets.keys(), gets.keyOffset(index), gets.keyLength(index));
-        returned = key;
-      }
-      BinaryReplies.writeItem(target, gets.header(index), item.cas(), item.flags(), returned, item.value());
+      BinaryReplies.writeItem(target, gets.header(index), item.cas(), item.flags(), returnedKey(index), item.value());
+    }
+
+    @Override
+    protected void writeMiss(ByteBuf target, int index) {
+      BinaryCommandExecutor.writeMiss(target, gets.header(index), key(index), gets.returnKey(index));
+    }
+
+    private ByteRange returnedKey(int index) {
+      return gets.returnKey(index) ? key(index) : null;
+    }
+
+    private ByteRange key(int index) {
+      key.set(gets.keys(), gets.keyOffset(index), gets.keyLength(index));
+      return key;
     }
   }
 

@@ -32,6 +32,7 @@ class BinaryCommandExecutorTest {
   private static final int QUIT = 0x07;
   private static final int FLUSH = 0x08;
   private static final int GETQ = 0x09;
+  private static final int GETK = 0x0c;
   private static final int NOOP = 0x0a;
   private static final int GETKQ = 0x0d;
   private static final int GAT = 0x1d;
@@ -132,17 +133,18 @@ class BinaryCommandExecutorTest {
   }
 
   @Test
-  void quietGetsDecodedTogetherAnswerTheirHitsInOrderAndCountEveryKey() {
+  void getsDecodedTogetherAreAnsweredInOrderAsEachAloneIsAndEveryKeyCounts() {
     send(concat(packet(SET, new byte[8], "a", "1"), packet(SET, new byte[8], "b", "22"),
         packet(SET, ByteBuffer.allocate(8).putInt(4, 1).array(), "c", "3")));
     advanceSeconds(1);
     ByteBuf in = Unpooled.wrappedBuffer(concat(packet(GETKQ, new byte[0], "a", ""),
-        packet(GETQ, new byte[0], "missing", ""), packet(GETQ, new byte[0], "c", ""),
-        packet(GETKQ, new byte[0], "b", ""), packet(GETQ, new byte[0], "a", ""), packet(NOOP, new byte[0], "", "")));
-    BinaryRequest quietGets = decoder.decode(in);
-    assertThat(quietGets).isInstanceOf(BinaryRequest.QuietGets.class);
+        packet(GETQ, new byte[0], "missing", ""), packet(GET, new byte[0], "missing", ""),
+        packet(GETK, new byte[0], "c", ""), packet(GETKQ, new byte[0], "b", ""), packet(GETQ, new byte[0], "a", ""),
+        packet(NOOP, new byte[0], "", "")));
+    BinaryRequest gets = decoder.decode(in);
+    assertThat(gets).isInstanceOf(BinaryRequest.Gets.class);
     ByteBuf out = Unpooled.buffer();
-    executor.execute(quietGets, out);
+    executor.execute(gets, out);
     executor.execute(decoder.decode(in), out);
 
     List<String> responses = new ArrayList<>();
@@ -151,15 +153,15 @@ class BinaryCommandExecutorTest {
       int extrasLength = out.getUnsignedByte(out.readerIndex() + 4);
       int bodyLength = out.getInt(out.readerIndex() + 8);
       ByteBuf body = out.slice(out.readerIndex() + 24 + extrasLength, bodyLength - extrasLength);
-      responses.add(String.format("%02x %s/%s", out.getUnsignedByte(out.readerIndex() + 1),
-          body.toString(0, keyLength, StandardCharsets.US_ASCII),
+      responses.add(String.format("%02x %d %s/%s", out.getUnsignedByte(out.readerIndex() + 1),
+          out.getShort(out.readerIndex() + 6), body.toString(0, keyLength, StandardCharsets.US_ASCII),
           body.toString(keyLength, body.readableBytes() - keyLength, StandardCharsets.US_ASCII)));
       out.skipBytes(24 + bodyLength);
     }
-    assertThat(responses).containsExactly("0d a/1", "0d b/22", "09 /1", "0a /");
-    assertThat(server.stats().cmdGet.sum()).isEqualTo(5);
+    assertThat(responses).containsExactly("0d 0 a/1", "00 1 /Not found", "0c 1 c/", "0d 0 b/22", "09 0 /1", "0a 0 /");
+    assertThat(server.stats().cmdGet.sum()).isEqualTo(6);
     assertThat(server.stats().getHits.sum()).isEqualTo(3);
-    assertThat(server.stats().getMisses.sum()).isEqualTo(2);
+    assertThat(server.stats().getMisses.sum()).isEqualTo(3);
     assertThat(server.stats().getExpired.sum()).isEqualTo(1);
   }
 
