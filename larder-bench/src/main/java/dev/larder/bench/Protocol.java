@@ -177,9 +177,9 @@ public enum Protocol {
   public enum GetEnd {
     /** Text: the values, then {@code END}. */
     AT_END,
-    /** Meta, one key: its {@code VA} or {@code EN}. */
+    /** Meta or binary, one key: its {@code VA} or {@code EN}, its GET's value or "not found". */
     AT_FIRST_REPLY,
-    /** Meta, a quiet batch: the hits' {@code VA}s, then {@code MN}. */
+    /** Meta or binary, a quiet batch: the hits' {@code VA}s or GETKQ values, then {@code MN} or NOOP. */
     AT_NO_OP
   }
 }

@@ -8,8 +8,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The keys of a multi-key lookup ({@code CacheEngine.getAll}) as a protocol's request holds them, the
- * writer of its hits' replies, and the count of how its lookups ended, for the get counters. An
- * executor keeps one and reuses it, so that a lookup allocates nothing.
+ * writer of its replies (to hits, and to misses where the protocol answers them), and the count of
+ * how its lookups ended, for the get counters. An executor keeps one and reuses it, so that a lookup
+ * allocates nothing.
  */
 public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
   private ByteBuf out;
@@ -51,7 +52,7 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
    * Adds the lookup's keys to the get counters (the touch counters for a get-and-touch), once for
    * the whole request, and lets go of the reply buffer.
    */
-  public final void count(ServerStats stats, boolean touch) {
+  public final void finish(ServerStats stats, boolean touch) {
     if (touch) {
       stats.countTouches(size(), hits, expired, flushed);
     } else {

@@ -29,8 +29,18 @@ public final class BinaryRequestDecoder {
   private static final int ARITHMETIC_EXTRAS = 20;
   private static final int TOUCH_EXTRAS = 4;
   private static final int FLUSH_EXTRAS = 4;
-  /** The most gets decoded into one {@link BinaryRequest.Gets}. */
+  /**
+   * The most gets decoded into one {@link BinaryRequest.Gets}. Their replies go into one buffer before
+   * the connection's writability is checked again, as a text multi-get's do.
+   */
   public static final int MAX_GETS = 64;
+  /** Where the fields a run of gets is read by lie in a header. */
+  private static final int OPCODE_AT = 1;
+  private static final int KEY_LENGTH_AT = 2;
+  private static final int EXTRAS_LENGTH_AT = 4;
+  private static final int BODY_LENGTH_AT = 8;
+  private static final int OPAQUE_AT = 12;
+  private static final int CAS_AT = 16;
   /** Values up to this size are read into one array kept for the connection's life. */
   private static final int REUSED_VALUE_LIMIT = 16 * 1024;
   private static final byte[] NO_BYTES = {};
@@ -80,9 +90,10 @@ public final class BinaryRequestDecoder {
   }
 
   /**
-   * Consumes the bytes of at most one request from {@code in} and returns it (of several consecutive
-   * gets, as one {@link BinaryRequest.Gets}), or returns null when more bytes are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused}
-   * that closes, the connection is to be closed and the decoder not used again.
+   * Consumes the bytes of one request from {@code in} and returns it, or of a run of up to {@link
+   * #MAX_GETS} whole gets returned as one {@link BinaryRequest.Gets}; returns null when more bytes are
+   * needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused} that closes, the
+   * connection is to be closed and the decoder not used again.
    */
   public BinaryRequest decode(ByteBuf in) {
     release();
@@ -155,8 +166,7 @@ public final class BinaryRequestDecoder {
     long valueLength = bodyLength - keyLength - extrasLength;
     int plain = BinaryOpcodes.plain(opcode);
     boolean fits = switch (plain) {
-      case BinaryOpcodes.GET, BinaryOpcodes.GETK, BinaryOpcodes.DELETE ->
-          keyLength > 0 && extrasLength == 0 && valueLength == 0;
+      case BinaryOpcodes.GET, BinaryOpcodes.GETK, BinaryOpcodes.DELETE -> keyOnly(keyLength, extrasLength, valueLength);
       case BinaryOpcodes.SET, BinaryOpcodes.ADD, BinaryOpcodes.REPLACE -> keyLength > 0 && extrasLength == STORE_EXTRAS;
       case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND -> keyLength > 0 && extrasLength == 0;
       case BinaryOpcodes.INCREMENT, BinaryOpcodes.DECREMENT ->
@@ -204,9 +214,9 @@ public final class BinaryRequestDecoder {
     gets.add(header.opcode(), header.opaque(), header.cas(), keyBuffer, keyLength);
     for (; nextKeyLength >= 0 && gets.size() < MAX_GETS; nextKeyLength = wholeGetKeyLength(in)) {
       int at = in.readerIndex();
-      int opcode = in.getUnsignedByte(at + 1);
-      int opaque = in.getInt(at + 12);
-      long cas = in.getLong(at + 16);
+      int opcode = in.getUnsignedByte(at + OPCODE_AT);
+      int opaque = in.getInt(at + OPAQUE_AT);
+      long cas = in.getLong(at + CAS_AT);
       in.skipBytes(HEADER_LENGTH);
       in.readBytes(keyBuffer, 0, nextKeyLength);
       gets.add(opcode, opaque, cas, keyBuffer, nextKeyLength);
@@ -223,11 +233,18 @@ public final class BinaryRequestDecoder {
     if (in.readableBytes() < HEADER_LENGTH || in.getUnsignedByte(at) != REQUEST_MAGIC) {
       return -1;
     }
-    int plain = BinaryOpcodes.plain(in.getUnsignedByte(at + 1));
-    int keyLength = in.getUnsignedShort(at + 2);
-    boolean valid = (plain == BinaryOpcodes.GET || plain == BinaryOpcodes.GETK) && keyLength > 0
-        && keyLength <= MAX_KEY_LENGTH && in.getUnsignedByte(at + 4) == 0 && in.getUnsignedInt(at + 8) == keyLength;
+    int plain = BinaryOpcodes.plain(in.getUnsignedByte(at + OPCODE_AT));
+    int keyLength = in.getUnsignedShort(at + KEY_LENGTH_AT);
+    int extrasLength = in.getUnsignedByte(at + EXTRAS_LENGTH_AT);
+    long valueLength = in.getUnsignedInt(at + BODY_LENGTH_AT) - keyLength - extrasLength;
+    boolean valid = (plain == BinaryOpcodes.GET || plain == BinaryOpcodes.GETK) && keyLength <= MAX_KEY_LENGTH
+        && keyOnly(keyLength, extrasLength, valueLength);
     return valid && in.readableBytes() >= HEADER_LENGTH + keyLength ? keyLength : -1;
+  }
+
+  /** Whether a request's lengths are those of a command on a key alone: get, getk, delete. */
+  private static boolean keyOnly(int keyLength, int extrasLength, long valueLength) {
+    return keyLength > 0 && extrasLength == 0 && valueLength == 0;
   }
 
   /** A refusal after which the connection closes: nothing more is read. */

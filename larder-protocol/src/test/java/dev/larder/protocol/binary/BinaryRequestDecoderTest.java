@@ -203,6 +203,26 @@ class BinaryRequestDecoderTest {
   }
 
   @Test
+  void aGetFrameThatFailsTheHeaderChecksIsNotTakenIntoARunButRefused() {
+    byte[] get = packet(0x09, new byte[0], "a", "");
+    Header next = header(0x09);
+    BinaryRequest.Get first = new BinaryRequest.Get(header(0x09), key("a"), false);
+    assertDecodes(concat(get, packet(0x09, ints(0), "b", "")),
+        first, new BinaryRequest.Refused(next, BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(concat(get, packet(0x09, new byte[0], "b", "x")),
+        first, new BinaryRequest.Refused(next, BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(concat(get, packet(0x09, new byte[0], "bb", "", 7, 0, 1)),
+        first, new BinaryRequest.Refused(next, BinaryStatus.UNKNOWN_COMMAND, true));
+    assertDecodes(concat(get, packet(0x09, new byte[0], "k".repeat(251), "")),
+        first, new BinaryRequest.Refused(next, BinaryStatus.INVALID_ARGUMENTS, true));
+    assertDecodes(concat(get, packet(0x09, new byte[0], "", "")),
+        first, new BinaryRequest.Refused(next, BinaryStatus.INVALID_ARGUMENTS, true));
+    byte[] badMagic = packet(0x09, new byte[0], "b", "");
+    badMagic[0] = (byte) 0x81;
+    assertDecodes(concat(get, badMagic), first, new BinaryRequest.Close());
+  }
+
+  @Test
   void aGetFollowedByAPartOfAnotherIsDecodedAlone() {
     ByteBuf in = Unpooled.buffer().writeBytes(packet(0x09, new byte[0], "a", ""))
         .writeBytes(packet(0x00, new byte[0], "b", ""), 0, BinaryRequestDecoder.HEADER_LENGTH);

@@ -128,7 +128,7 @@ public final class BinaryCommandExecutor {
   private void gets(BinaryRequest.Gets gets, ByteBuf out) {
     getsWriter.prepare(out, gets);
     engine.getAll(getsWriter, false, 0, getsWriter);
-    getsWriter.count(stats, false);
+    getsWriter.finish(stats, false);
   }
 
   /** touch, gat, gatq, gatk, gatkq: counted as touches. */

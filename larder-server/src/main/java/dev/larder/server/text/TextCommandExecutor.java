@@ -144,7 +144,7 @@ public final class TextCommandExecutor {
     RetrievalKeys keys = retrieve.keys();
     valueWriter.prepare(out, keys, retrieve.returnCas());
     engine.getAll(valueWriter, retrieve.touch(), expiresAt, valueWriter);
-    valueWriter.count(stats, retrieve.touch());
+    valueWriter.finish(stats, retrieve.touch());
     if (retrieve.tooLongKeyFollows()) {
       // memcached drops the VALUE lines already built, and every other reply not yet sent.
       dropUnflushedReplies(out);
