@@ -37,11 +37,6 @@ public enum Protocol {
     public GetEnd getEnds(int count) {
       return GetEnd.AT_END;
     }
-
-    @Override
-    ReplyDecoder newDecoder() {
-      return new TextReplyDecoder();
-    }
   },
 
   /** {@code mg <key> v} and {@code ms <key> <bytes>}. */
@@ -69,16 +64,6 @@ public enum Protocol {
       out.writeByte(' ');
       writeData(out, value, size);
     }
-
-    @Override
-    public GetEnd getEnds(int count) {
-      return count == 1 ? GetEnd.AT_FIRST_REPLY : GetEnd.AT_NO_OP;
-    }
-
-    @Override
-    ReplyDecoder newDecoder() {
-      return new TextReplyDecoder();
-    }
   },
 
   /** GET (GETKQ and NOOP for several keys) and SET with flags and expiry 0. */
@@ -102,11 +87,6 @@ public enum Protocol {
       out.writeInt(0).writeInt(0); // flags, expiry
       writeKey(out, key);
       out.writeBytes(value, 0, size);
-    }
-
-    @Override
-    public GetEnd getEnds(int count) {
-      return count == 1 ? GetEnd.AT_FIRST_REPLY : GetEnd.AT_NO_OP;
     }
 
     @Override
@@ -134,11 +114,18 @@ public enum Protocol {
   /** Writes a set of {@code key} to the first {@code size} bytes of {@code value}. */
   public abstract void writeSet(ByteBuf out, long key, byte[] value, int size);
 
-  /** How the replies to a get of {@code count} keys end. */
-  public abstract GetEnd getEnds(int count);
+  /**
+   * How the replies to a get of {@code count} keys end: in meta and binary, a single get's one reply,
+   * or the hits of a quiet batch and its no-op.
+   */
+  public GetEnd getEnds(int count) {
+    return count == 1 ? GetEnd.AT_FIRST_REPLY : GetEnd.AT_NO_OP;
+  }
 
-  /** A decoder for one connection's replies. */
-  abstract ReplyDecoder newDecoder();
+  /** A decoder for one connection's replies: text and meta replies share one. */
+  ReplyDecoder newDecoder() {
+    return new TextReplyDecoder();
+  }
 
   /** Writes the name of key number {@code index}: {@code key:<index>}. */
   public static void writeKey(ByteBuf out, long index) {
