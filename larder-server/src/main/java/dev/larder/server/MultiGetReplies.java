@@ -18,7 +18,7 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
   private int expired;
   private int flushed;
 
-  /** Starts a lookup whose hits are written to {@code target}. */
+  /** Starts a lookup whose replies are written to {@code target}. */
   protected final void begin(ByteBuf target) {
     out = target;
     hits = 0;

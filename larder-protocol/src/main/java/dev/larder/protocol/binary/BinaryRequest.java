@@ -5,11 +5,12 @@ import java.util.Arrays;
 
 /**
  * One binary protocol request as {@link BinaryRequestDecoder} parsed it (or a run of gets decoded
- * together, {@link Gets}), including those memcached refuses: they carry the status to answer. Numbers hold what memcached keeps: flags are 32-bit
- * values in an {@code int}; exptimes, delays and the incr expiration are 32-bit unsigned values;
- * deltas, initial values and CAS uniques are 64-bit unsigned values in a {@code long}. Every request's
- * header, and the key and value of a {@link KeyCommand}, are the decoder's, valid until its next {@code
- * decode}; other keys are owned by the request.
+ * together, {@link Gets}), including those memcached refuses: they carry the status to answer.
+ * Numbers hold what memcached keeps: flags are 32-bit values in an {@code int}; exptimes, delays and
+ * the incr expiration are 32-bit unsigned values; deltas, initial values and CAS uniques are 64-bit
+ * unsigned values in a {@code long}. Every request's header, and the key and value of a {@link
+ * KeyCommand}, are the decoder's, valid until its next {@code decode}; other keys are owned by the
+ * request.
  */
 public sealed interface BinaryRequest {
 
