@@ -112,12 +112,11 @@ public sealed interface BinaryRequest {
    * Consecutive get, getk, getq and getkq requests that were whole in the input together, decoded at
    * once so that their keys can be looked up in one pass, as a text multi-get's are: what a binary
    * multi-get sends (quiet gets ended by a noop or a loud get, or pipelined loud gets). Each keeps its
-   * own header (opcode, opaque) and whether it returns its key; their keys lie one after another in
-   * one array. A decoder fills one instance it keeps.
+   * own header (opcode, opaque); their keys lie one after another in one array. A decoder fills one
+   * instance it keeps.
    */
   final class Gets implements BinaryRequest {
     private Header[] headers = new Header[0];
-    private boolean[] returnKeys = new boolean[0];
     private int[] keyOffsets = new int[0];
     private int[] keyLengths = new int[0];
     private byte[] keys = new byte[0];
@@ -134,7 +133,6 @@ public sealed interface BinaryRequest {
       if (size == headers.length) {
         int capacity = Math.max(8, size * 2);
         headers = Arrays.copyOf(headers, capacity);
-        returnKeys = Arrays.copyOf(returnKeys, capacity);
         keyOffsets = Arrays.copyOf(keyOffsets, capacity);
         keyLengths = Arrays.copyOf(keyLengths, capacity);
       }
@@ -147,7 +145,6 @@ public sealed interface BinaryRequest {
         keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keyBytes + keyLength));
       }
       System.arraycopy(key, 0, keys, keyBytes, keyLength);
-      returnKeys[size] = BinaryOpcodes.plain(opcode) == BinaryOpcodes.GETK;
       keyOffsets[size] = keyBytes;
       keyLengths[size] = keyLength;
       keyBytes += keyLength;
@@ -164,7 +161,7 @@ public sealed interface BinaryRequest {
 
     /** Whether get {@code index} is a getk or getkq, whose response returns the key. */
     public boolean returnKey(int index) {
-      return returnKeys[index];
+      return BinaryOpcodes.plain(headers[index].opcode()) == BinaryOpcodes.GETK;
     }
 
     /** The array that holds every key. */
