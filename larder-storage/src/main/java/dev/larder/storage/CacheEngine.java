@@ -67,6 +67,23 @@ public interface CacheEngine extends AutoCloseable {
   }
 
   /**
+   * Edits every key in order, as {@link #edit} would one after another with the arguments {@code
+   * editor} gives for each, and tells {@code editor} how each ended. Each edit is atomic for its key,
+   * as {@link #edit} is; an engine may make several under one lock and bring their memory into the CPU
+   * cache together, as {@link #getAll} does.
+   */
+  default void editAll(KeyList keys, MultiItemEditor editor) {
+    for (int i = 0; i < keys.size(); i++) {
+      int index = i;
+      Lookup lookup = edit(keys.array(i), keys.offset(i), keys.length(i), editor.createIfMissing(i),
+          editor.recordAccess(i), (item, created) -> editor.edit(index, item, created));
+      if (!lookup.hit()) {
+        editor.missed(i, lookup);
+      }
+    }
+  }
+
+  /**
    * Stores {@code value[valueOffset..valueOffset + valueLength)} under the key by the rules of {@code
    * mode}, with memcached's full CAS rules. For {@link StoreMode#APPEND} and {@link StoreMode#PREPEND}
    * the existing flags and expiry are kept and {@code flags}/{@code expiresAt} are ignored. {@code

@@ -93,23 +93,50 @@ public final class SegmentEngine implements CacheEngine {
   @Override
   public void getAll(KeyList keys, boolean touch, long expiresAt, MultiLookupVisitor visitor) {
     LookupBatch batch = LOOKUP_BATCHES.get();
-    long[] hashes = batch.hashes;
     for (int first = 0; first < keys.size(); first += LOOKUP_BATCH) {
-      int count = Math.min(LOOKUP_BATCH, keys.size() - first);
-      for (int i = 0; i < count; i++) {
-        int key = first + i;
-        hashes[i] = KeyHash.of(keys.array(key), keys.offset(key), keys.length(key));
-      }
-      boolean oneRun = runEnd(hashes, 0, count) == count;
-      if (!oneRun) {
-        prefetchByShard(batch, count);
-      }
-      for (int start = 0, end; start < count; start = end) {
-        end = runEnd(hashes, start, count);
-        boolean prefetch = oneRun && end - start > 1;
-        shard(hashes[start]).lookupAll(keys, first, hashes, start, end, touch, expiresAt, prefetch, visitor);
+      int runs = plan(batch, keys, first);
+      for (int run = 0, start = 0; run < runs; start = batch.runEnds[run++]) {
+        int end = batch.runEnds[run];
+        shard(batch.hashes[start]).lookupAll(keys, first, batch.hashes, start, end, touch, expiresAt,
+            runs == 1 && end > 1, visitor);
       }
     }
+  }
+
+  /** Takes the keys in batches and runs as {@link #getAll} does. */
+  @Override
+  public void editAll(KeyList keys, MultiItemEditor editor) {
+    LookupBatch batch = LOOKUP_BATCHES.get();
+    for (int first = 0; first < keys.size(); first += LOOKUP_BATCH) {
+      int runs = plan(batch, keys, first);
+      for (int run = 0, start = 0; run < runs; start = batch.runEnds[run++]) {
+        int end = batch.runEnds[run];
+        shard(batch.hashes[start]).editAll(keys, first, batch.hashes, start, end, runs == 1 && end > 1, editor);
+      }
+    }
+  }
+
+  /**
+   * Hashes the batch of keys from {@code first} into {@code batch.hashes} and splits it into runs of
+   * consecutive keys of one shard, whose ends go to {@code batch.runEnds}; returns how many runs there
+   * are. Several runs are prefetched here, shard by shard; a single run is left for its shard to
+   * prefetch under the hold of its lock that looks the keys up.
+   */
+  private int plan(LookupBatch batch, KeyList keys, int first) {
+    long[] hashes = batch.hashes;
+    int count = Math.min(LOOKUP_BATCH, keys.size() - first);
+    for (int i = 0; i < count; i++) {
+      int key = first + i;
+      hashes[i] = KeyHash.of(keys.array(key), keys.offset(key), keys.length(key));
+    }
+    int runs = 0;
+    for (int start = 0; start < count; start = batch.runEnds[runs++]) {
+      batch.runEnds[runs] = runEnd(hashes, start, count);
+    }
+    if (runs > 1) {
+      prefetchByShard(batch, count);
+    }
+    return runs;
   }
 
   /** Where the run of keys from {@code start} that fall in its shard ends, at most at {@code to}. */
@@ -143,11 +170,12 @@ public final class SegmentEngine implements CacheEngine {
     }
   }
 
-  /** A multi-key lookup's working arrays, one set per thread, so that a lookup allocates nothing. */
+  /** A multi-key lookup's or edit's working arrays, one set per thread, so that a lookup allocates nothing. */
   private static final class LookupBatch {
     final long[] hashes = new long[LOOKUP_BATCH];
     final long[] grouped = new long[LOOKUP_BATCH];
     final boolean[] taken = new boolean[LOOKUP_BATCH];
+    final int[] runEnds = new int[LOOKUP_BATCH];
   }
 
   @Override

@@ -73,6 +73,8 @@ final class Shard {
   private int prefetched;
   /** The index slots {@link #lockedPrefetch} read, kept for its second loop. */
   private long[] prefetchSlots = new long[0];
+  /** Whether the item {@link #lockedFindOrCreate} last left in {@link #cursor} was created by it. */
+  private boolean created;
 
   private long totalItems;
   private long evicted;
@@ -185,27 +187,65 @@ final class Shard {
       ItemEditor editor) {
     synchronized (lock) {
       long now = lockedNow();
-      int tag = HashIndex.tag(hash);
-      long pos = index.find(tag, key, keyOffset, keyLength, keyMatcher);
-      Lookup dead = null;
-      if (pos >= 0) {
-        dead = lockedDeadness(lockedRead(pos), now);
-        if (dead != null) {
-          lockedRemoveDead(pos, cursor, dead);
-          pos = -1;
+      Lookup lookup = lockedFindOrCreate(key, keyOffset, keyLength, hash, createIfMissing, now);
+      if (lookup.hit()) {
+        editor.edit(view.show(cursor, now), created);
+        if (recordAccess) {
+          lockedRecordAccess(cursor, now);
         }
       }
-      boolean created = pos < 0 && createIfMissing && lockedCreateEmpty(key, keyOffset, keyLength, tag, now);
-      if (pos < 0 && !created) {
-        return dead != null ? dead : Lookup.MISS;
+      return lookup;
+    }
+  }
+
+  /**
+   * Edits the keys whose hashes are {@code hashes[from..to)}, key {@code i} being key {@code first + i}
+   * of {@code keys}, as {@link #edit} does each, under one hold of the lock; with {@code prefetch},
+   * first brings their memory into the CPU cache as {@link #prefetch} does.
+   */
+  void editAll(KeyList keys, int first, long[] hashes, int from, int to, boolean prefetch, MultiItemEditor editor) {
+    synchronized (lock) {
+      if (prefetch) {
+        lockedPrefetch(hashes, from, to);
       }
-      ItemLayout.Cursor item = cursor;
-      editor.edit(view.show(item, now), created);
-      if (recordAccess) {
-        lockedRecordAccess(item, now);
+      long now = lockedNow();
+      for (int i = from; i < to; i++) {
+        int key = first + i;
+        Lookup lookup = lockedFindOrCreate(keys.array(key), keys.offset(key), keys.length(key), hashes[i],
+            editor.createIfMissing(key), now);
+        if (!lookup.hit()) {
+          editor.missed(key, lookup);
+          continue;
+        }
+        editor.edit(key, view.show(cursor, now), created);
+        if (editor.recordAccess(key)) {
+          lockedRecordAccess(cursor, now);
+        }
       }
+    }
+  }
+
+  /**
+   * An edit's lookup: on a hit leaves the live item in {@link #cursor}, or with {@code createIfMissing}
+   * creates an empty one there on a miss, and sets {@link #created} to say which.
+   */
+  private Lookup lockedFindOrCreate(byte[] key, int keyOffset, int keyLength, long hash, boolean createIfMissing,
+      long now) {
+    int tag = HashIndex.tag(hash);
+    long pos = index.find(tag, key, keyOffset, keyLength, keyMatcher);
+    Lookup dead = null;
+    if (pos >= 0) {
+      dead = lockedDeadness(lockedRead(pos), now);
+      if (dead != null) {
+        lockedRemoveDead(pos, cursor, dead);
+        pos = -1;
+      }
+    }
+    created = pos < 0 && createIfMissing && lockedCreateEmpty(key, keyOffset, keyLength, tag, now);
+    if (pos >= 0 || created) {
       return Lookup.HIT;
     }
+    return dead != null ? dead : Lookup.MISS;
   }
 
   /**

@@ -283,6 +283,55 @@ abstract class CacheEngineContract {
     assertThat(getAll(false, 0, "a", "b")).containsExactly("0 EXPIRED", "1 EXPIRED");
   }
 
+  /**
+   * What {@link CacheEngine#editAll} told its editor, a line per key: "0 hit v", "1 created", "2 MISS";
+   * a hit says "won" when the item's win token was already sent, and every item edited is marked so.
+   */
+  List<String> editAll(String keys, String creates, String records) {
+    List<String> seen = new ArrayList<>();
+    List<byte[]> names = keys.isEmpty() ? List.of() : Arrays.stream(keys.split(" ")).map(CacheEngineContract::b).toList();
+    engine.editAll(new PackedKeys(names), new MultiItemEditor() {
+      @Override
+      public boolean createIfMissing(int index) {
+        return creates.charAt(index) == 'c';
+      }
+
+      @Override
+      public boolean recordAccess(int index) {
+        return records.charAt(index) == 'r';
+      }
+
+      @Override
+      public void edit(int index, EditableItem item, boolean created) {
+        seen.add(index + (created ? " created" : " hit " + UTF_8.decode(item.value()))
+            + (item.winTokenSent() ? " won" : "") + (item.fetched() ? " fetched" : ""));
+        item.markWinTokenSent();
+      }
+
+      @Override
+      public void missed(int index, Lookup how) {
+        seen.add(index + " " + how);
+      }
+    });
+    return seen;
+  }
+
+  @Test
+  void editAllEditsTheKeysInOrderEachAsItsOwnEdit() {
+    set("gone", "0");
+    engine.flushAll(0);
+    set("a", "1");
+    engine.store(StoreMode.SET, b("old"), 0, Expiry.fromExptime(1, clock.millis()), b("x"), 0);
+    clock.advanceSeconds(1);
+    // The second edit of a key sees what the first did: its win token, its creation, its access.
+    assertThat(editAll("a missing new old gone a new", "-cc---c", "r------"))
+        .containsExactly("0 hit 1", "1 created", "2 created", "3 EXPIRED", "4 FLUSHED", "5 hit 1 won fetched",
+            "6 hit  won");
+    assertThat(read("missing")).isEmpty();
+    assertThat(editAll("nothing", "-", "-")).containsExactly("0 MISS");
+    assertThat(editAll("", "", "")).isEmpty();
+  }
+
   @Test
   void flushAllHidesEverythingStoredBeforeIt() {
     set("a", "1");

@@ -70,7 +70,7 @@ class SegmentEngineModelTest {
     private void oneStep() {
       String key = "k" + random.nextInt(KEYS);
       byte[] k = key.getBytes(US_ASCII);
-      int op = random.nextInt(21);
+      int op = random.nextInt(22);
       drawCas();
       switch (op) {
         case 0, 1, 2 -> assertSameRead(key, false, 0);
@@ -109,6 +109,7 @@ class SegmentEngineModelTest {
         }
         case 14 -> assertSameMultiRead(random.nextBoolean());
         case 16 -> assertSameEdit(key);
+        case 20 -> assertSameMultiEdit();
         case 17 -> {
           long expiresAt = random.nextBoolean() ? CacheEngine.KEEP_EXPIRY : expiry();
           assertThat(segment.markStale(k, segmentCas(key), expiresAt)).as(where("mark stale %s", key))
@@ -239,6 +240,33 @@ class SegmentEngineModelTest {
       }
     }
 
+    /** A multi-key edit of up to 8 keys, some repeated, each edited its own random way, compared as edits are. */
+    private void assertSameMultiEdit() {
+      List<byte[]> keys = new ArrayList<>();
+      for (int i = random.nextInt(9); i > 0; i--) {
+        keys.add(("k" + random.nextInt(KEYS)).getBytes(US_ASCII));
+      }
+      EditsByKey fromReference = new EditsByKey(keys.size());
+      for (int i = 0; i < keys.size(); i++) {
+        fromReference.set(i, random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+            random.nextBoolean() ? -1 : expiry());
+      }
+      EditsByKey fromSegment = fromReference.sameEdits();
+      reference.editAll(new PackedKeys(keys), fromReference);
+      segment.editAll(new PackedKeys(keys), fromSegment);
+      assertThat(fromSegment.seen.lookups).as(where("edit of %d keys", keys.size()))
+          .isEqualTo(fromReference.seen.lookups);
+      for (int i = 0; i < keys.size(); i++) {
+        String key = new String(keys.get(i), US_ASCII);
+        Seen seen = fromReference.seen.items.get(i);
+        assertThat(fromSegment.seen.items.get(i)).as(where("edited %s", key)).usingRecursiveComparison()
+            .ignoringFields("cas").isEqualTo(seen);
+        if (seen.value != null) {
+          noteCas(key, seen.cas, fromSegment.seen.items.get(i).cas);
+        }
+      }
+    }
+
     /** Records the uniques both engines showed for {@code key}, which must pair up one to one. */
     private void noteCas(String key, long fromReference, long fromSegment) {
       Long previous = referenceCas.put(key, fromReference);
@@ -319,6 +347,56 @@ class SegmentEngineModelTest {
       }
     }
   }
+  /** Each key's edit of a multi-key edit as {@link Seen} makes one, and what each key's edit saw. */
+  private static final class EditsByKey implements MultiItemEditor {
+    private final boolean[] create;
+    private final boolean[] recordAccess;
+    private final Seen[] editors;
+    final SeenByKey seen = new SeenByKey();
+
+    EditsByKey(int size) {
+      create = new boolean[size];
+      recordAccess = new boolean[size];
+      editors = new Seen[size];
+    }
+
+    void set(int index, boolean createIfMissing, boolean access, boolean markWin, long newExpiresAt) {
+      create[index] = createIfMissing;
+      recordAccess[index] = access;
+      editors[index] = new Seen(markWin, newExpiresAt);
+    }
+
+    /** Fresh editors that edit as these do. */
+    EditsByKey sameEdits() {
+      EditsByKey same = new EditsByKey(create.length);
+      for (int i = 0; i < create.length; i++) {
+        same.set(i, create[i], recordAccess[i], editors[i].markWin, editors[i].newExpiresAt);
+      }
+      return same;
+    }
+
+    @Override
+    public boolean createIfMissing(int index) {
+      return create[index];
+    }
+
+    @Override
+    public boolean recordAccess(int index) {
+      return recordAccess[index];
+    }
+
+    @Override
+    public void edit(int index, EditableItem item, boolean created) {
+      editors[index].edit(item, created);
+      seen.record(index, Lookup.HIT, editors[index]);
+    }
+
+    @Override
+    public void missed(int index, Lookup how) {
+      seen.missed(index, how);
+    }
+  }
+
   /** What a multi-key lookup told its visitor: how each key's lookup ended, and each hit's item. */
   private static final class SeenByKey implements MultiLookupVisitor {
     final List<Lookup> lookups = new ArrayList<>();

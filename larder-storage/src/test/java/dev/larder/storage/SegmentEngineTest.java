@@ -44,6 +44,26 @@ class SegmentEngineTest extends CacheEngineContract {
   }
 
   @Test
+  void editAllOverManyKeysInSeveralShardsAnswersAsEditsOneByOne() {
+    engine = newEngine(new EngineConfig(64 * MB, 256 * 1024, true, clock)); // four shards
+    StringBuilder keys = new StringBuilder();
+    StringBuilder creates = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      keys.append(i == 0 ? "" : " ").append("k").append(i % 40); // the last five repeat earlier keys
+      if (i < 40 && i % 2 == 0) {
+        set("k" + i, "v" + i);
+      }
+      creates.append(i % 3 == 0 ? 'c' : '-');
+      boolean stored = i % 40 % 2 == 0;
+      boolean createdBefore = i >= 40 && (i % 40) % 3 == 0;
+      expected.add(stored ? i + " hit v" + i % 40 + (i >= 40 ? " won" : "")
+          : createdBefore ? i + " hit  won" : i % 3 == 0 ? i + " created" : i + " MISS");
+    }
+    assertThat(editAll(keys.toString(), creates.toString(), "-".repeat(45))).isEqualTo(expected);
+  }
+
+  @Test
   void getAllFindsKeysOfEveryLengthAtOddOffsetsOfOneArray() {
     String[] keys = new String[40];
     List<String> expected = new ArrayList<>();

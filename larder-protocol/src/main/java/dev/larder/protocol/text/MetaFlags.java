@@ -103,6 +103,39 @@ public final class MetaFlags {
     mode = 0;
   }
 
+  /**
+   * Makes these flags a copy of {@code source}, whose opaque token is copied to {@code opaqueCopy}
+   * (which must hold it), so that they stay valid after the decoder reads its next line.
+   */
+  void copyFrom(MetaFlags source, byte[] opaqueCopy) {
+    if (order.length < source.count) {
+      order = new byte[source.order.length];
+    }
+    System.arraycopy(source.order, 0, order, 0, source.count);
+    count = source.count;
+    ByteRange from = source.opaque;
+    if (source.hasOpaque()) {
+      System.arraycopy(from.array(), from.offset(), opaqueCopy, 0, from.length());
+      opaque.set(opaqueCopy, 0, from.length());
+    } else {
+      opaque.clear();
+    }
+    base64Key = source.base64Key;
+    quiet = source.quiet;
+    value = source.value;
+    noBump = source.noBump;
+    invalidate = source.invalidate;
+    ttl = source.ttl;
+    vivifyTtl = source.vivifyTtl;
+    recacheTtl = source.recacheTtl;
+    clientFlags = source.clientFlags;
+    hasCompareCas = source.hasCompareCas;
+    compareCas = source.compareCas;
+    delta = source.delta;
+    initial = source.initial;
+    mode = source.mode;
+  }
+
   /** How many flags the request gave. */
   public int count() {
     return count;

@@ -1,6 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.ByteRange;
+import java.util.Arrays;
 
 /**
  * One meta command as the text decoder parsed it. Keys are the bytes the command names: already
@@ -8,8 +9,8 @@ import dev.larder.protocol.ByteRange;
  * not become a {@code MetaRequest}: they are {@link TextRequest.ErrorReply}s.
  *
  * <p>A decoder reads every line's flags into one {@link MetaFlags} it keeps, and fills one {@link Get},
- * {@link Set}, {@link Delete} and {@link Arithmetic} it keeps, their keys and data ranges of its
- * buffers: a decoded request is valid until the decoder's next {@code decode}.
+ * {@link Set}, {@link Delete}, {@link Arithmetic} and {@link Gets} it keeps, their keys and data
+ * ranges of its buffers: a decoded request is valid until the decoder's next {@code decode}.
  */
 public sealed interface MetaRequest {
 
@@ -42,6 +43,65 @@ public sealed interface MetaRequest {
     /** A request whose key and flags a decoder points anew for each line. */
     Get(ByteRange key, MetaFlags flags) {
       super(key, flags);
+    }
+  }
+
+  /**
+   * A run of {@code mg} lines that arrived together, for the engine to look up in one pass: up to
+   * {@link #MAX_SIZE} valid lines, each answered as if alone, in order. Each get is a copy, its key and
+   * flags in arrays of the run's own, kept for the connection's later runs.
+   */
+  final class Gets implements MetaRequest {
+    /** The engine looks keys up this many at a time; a longer run would only hold more copies. */
+    public static final int MAX_SIZE = 16;
+
+    private Copy[] copies = new Copy[0];
+    private int size;
+
+    void clear() {
+      size = 0;
+    }
+
+    /** Appends a copy of {@code get}. */
+    void add(Get get) {
+      if (size == copies.length) {
+        copies = Arrays.copyOf(copies, Math.min(MAX_SIZE, Math.max(4, size * 2)));
+      }
+      if (copies[size] == null) {
+        copies[size] = new Copy();
+      }
+      copies[size++].copy(get);
+    }
+
+    public int size() {
+      return size;
+    }
+
+    public Get get(int index) {
+      return copies[index].get;
+    }
+
+    /** A get in arrays of its own, reused for the get at its index in later runs. */
+    private static final class Copy {
+      private final ByteRange key = new ByteRange();
+      private final MetaFlags flags = new MetaFlags(0);
+      private final Get get = new Get(key, flags);
+      private byte[] keyBytes = new byte[0];
+      private byte[] opaqueBytes = new byte[0];
+
+      void copy(Get from) {
+        ByteRange fromKey = from.key();
+        if (keyBytes.length < fromKey.length()) {
+          keyBytes = new byte[Math.max(fromKey.length(), 64)];
+        }
+        System.arraycopy(fromKey.array(), fromKey.offset(), keyBytes, 0, fromKey.length());
+        key.set(keyBytes, 0, fromKey.length());
+        ByteRange opaque = from.flags().opaque();
+        if (opaqueBytes.length < opaque.length()) {
+          opaqueBytes = new byte[opaque.length()];
+        }
+        flags.copyFrom(from.flags(), opaqueBytes);
+      }
     }
   }
 

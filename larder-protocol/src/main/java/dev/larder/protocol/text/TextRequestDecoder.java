@@ -56,6 +56,7 @@ public final class TextRequestDecoder {
       Arrays.stream(COMMANDS).map(TextRequestDecoder::ascii).toArray(byte[][]::new);
   private static final byte[] GET_PREFIX = ascii("get ");
   private static final byte[] GETS_PREFIX = ascii("gets ");
+  private static final byte[] MG_PREFIX = ascii("mg ");
   private static final byte[] HTTP_PREFIX = ascii("HTTP/");
   private static final byte[] NOREPLY = ascii("noreply");
   private static final byte[] ZERO = ascii("0");
@@ -85,6 +86,9 @@ public final class TextRequestDecoder {
   private int pendingLength;
   /** An ms line awaiting its data block; null while the pending block is a storage command's. */
   private MetaCommandParser.AwaitValue pendingMetaSet;
+  /** Runs of mg lines ({@link #metaGetRun}); made for the first run a connection sends. */
+  private MetaRequest.Gets metaGets;
+  private TextRequest metaGetsRequest;
 
   /**
    * @param maxValueBytes the largest data block accepted; a storage command declaring more is answered
@@ -99,7 +103,8 @@ public final class TextRequestDecoder {
   }
 
   /**
-   * Consumes the bytes of at most one request from {@code in} and returns it, or returns null when more
+   * Consumes the bytes of at most one request (or of one run of {@code mg} lines, {@link
+   * MetaRequest.Gets}) from {@code in} and returns it, or returns null when more
    * bytes are needed; then it has consumed nothing, or only bytes it keeps in its own state: the line
    * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
    * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
@@ -151,7 +156,53 @@ public final class TextRequestDecoder {
     metaParser.clear();
   }
 
+  /**
+   * The next line's request; an {@code mg} followed by more {@code mg} lines that are already here
+   * whole becomes one {@link MetaRequest.Gets} with them, so that the engine looks them up together.
+   */
   private TextRequest readLine(ByteBuf in) {
+    TextRequest request = readOneLine(in);
+    MetaRequest.Get first = metaGet(request);
+    return first != null && metaGetFollows(in) ? metaGetRun(in, first) : request;
+  }
+
+  /**
+   * Takes {@code first} and the whole {@code mg} lines after it into one run, up to {@link
+   * MetaRequest.Gets#MAX_SIZE}; a line that is not a valid mg is left in {@code in}, to be answered on
+   * its own after the run.
+   */
+  private TextRequest metaGetRun(ByteBuf in, MetaRequest.Get first) {
+    if (metaGets == null) {
+      metaGets = new MetaRequest.Gets();
+      metaGetsRequest = new TextRequest.Meta(metaGets);
+    }
+    metaGets.clear();
+    metaGets.add(first);
+    while (metaGets.size() < MetaRequest.Gets.MAX_SIZE && metaGetFollows(in)) {
+      int lineStart = in.readerIndex();
+      MetaRequest.Get next = metaGet(readOneLine(in));
+      if (next == null) {
+        in.readerIndex(lineStart);
+        break;
+      }
+      metaGets.add(next);
+    }
+    return metaGetsRequest;
+  }
+
+  /** The mg that {@code request} is, or null. */
+  private static MetaRequest.Get metaGet(TextRequest request) {
+    return request instanceof TextRequest.Meta meta && meta.request() instanceof MetaRequest.Get get ? get : null;
+  }
+
+  /** Whether {@code in} starts with a whole line that starts with {@code "mg "}. */
+  private static boolean metaGetFollows(ByteBuf in) {
+    int start = in.readerIndex();
+    return in.readableBytes() > MG_PREFIX.length && startsWith(in, start, MG_PREFIX)
+        && in.indexOf(start + MG_PREFIX.length, in.writerIndex(), (byte) '\n') >= 0;
+  }
+
+  private TextRequest readOneLine(ByteBuf in) {
     int readable = in.readableBytes();
     int newline = in.indexOf(in.readerIndex() + scannedLineBytes, in.writerIndex(), (byte) '\n');
     if (newline < 0) {

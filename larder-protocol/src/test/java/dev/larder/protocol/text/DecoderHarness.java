@@ -3,7 +3,9 @@ package dev.larder.protocol.text;
 import dev.larder.protocol.SplitDecoding;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 
@@ -45,7 +47,28 @@ final class DecoderHarness {
    * TextRequest.Close}, when the transport stops reading.
    */
   static boolean drain(TextRequestDecoder decoder, ByteBuf in, List<TextRequest> requests) {
-    return SplitDecoding.drain(buffer -> owned(decoder.decode(buffer)), in, requests, TextRequest.Close.class::isInstance);
+    return SplitDecoding.drain(owning(decoder), in, requests, TextRequest.Close.class::isInstance);
+  }
+
+  /**
+   * {@code decoder}'s requests, each {@link #owned} as it comes, and a run of mg ({@link
+   * MetaRequest.Gets}) as the gets it holds, one per call: how the bytes were split decides which gets
+   * arrive together, not which gets arrive.
+   */
+  static Function<ByteBuf, TextRequest> owning(TextRequestDecoder decoder) {
+    Deque<TextRequest> run = new ArrayDeque<>();
+    return in -> {
+      if (run.isEmpty()) {
+        TextRequest request = decoder.decode(in);
+        if (!(request instanceof TextRequest.Meta meta && meta.request() instanceof MetaRequest.Gets gets)) {
+          return owned(request);
+        }
+        for (int i = 0; i < gets.size(); i++) {
+          run.add(new TextRequest.Meta(owned(gets.get(i))));
+        }
+      }
+      return run.poll();
+    };
   }
 
   /**
@@ -111,8 +134,7 @@ final class DecoderHarness {
   }
 
   private static Function<ByteBuf, TextRequest> requestDecoder() {
-    TextRequestDecoder decoder = new TextRequestDecoder(MAX_VALUE);
-    return in -> owned(decoder.decode(in));
+    return owning(new TextRequestDecoder(MAX_VALUE));
   }
 
   private static Function<ByteBuf, TextResponse> responseDecoder() {

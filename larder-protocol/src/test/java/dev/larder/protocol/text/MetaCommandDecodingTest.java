@@ -3,11 +3,14 @@ package dev.larder.protocol.text;
 import static dev.larder.protocol.text.DecoderHarness.MAX_VALUE;
 import static dev.larder.protocol.text.DecoderHarness.assertDecodes;
 import static dev.larder.protocol.text.DecoderHarness.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.TextRequest.BadDataChunk;
 import dev.larder.protocol.text.TextRequest.ErrorReply;
 import dev.larder.protocol.text.TextRequest.Meta;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +151,42 @@ class MetaCommandDecodingTest {
               .delta(2).initial(3).mode('D')),
           get("k", Flags.of("")),
           get("k", Flags.of("vT").ttl(1))); // v and T again: no flag counts as seen from a line before
+    }
+
+    @Test
+    void aRefusedLineEndsARunAndIsAnsweredAfterIt() {
+      assertDecodes("mg a v\r\nmg k v v\r\nmg b\r\n",
+          get("a", Flags.of("v")), error(MetaReplies.DUPLICATE_FLAG), get("b", Flags.of("")));
+      assertDecodes("mg a\r\nmg " + "k".repeat(251) + "\r\nmg\r\nmg b\r\n",
+          get("a", Flags.of("")), BAD_FORMAT, ERROR, get("b", Flags.of("")));
+    }
+
+    @Test
+    void linesWholeInTheBufferAreDecodedTogetherUpToTheLimit() {
+      int count = MetaRequest.Gets.MAX_SIZE + 2;
+      ByteBuf in = Unpooled.buffer();
+      for (int i = 0; i < count; i++) {
+        in.writeBytes(bytes("mg key" + i + " v O" + i + (i % 2 == 0 ? " q" : "") + "\r\n"));
+      }
+      in.writeBytes(bytes("mn\r\nmg half v"));
+      TextRequestDecoder decoder = new TextRequestDecoder(MAX_VALUE);
+
+      MetaRequest.Gets first = gets(decoder.decode(in));
+      assertThat(first.size()).isEqualTo(MetaRequest.Gets.MAX_SIZE);
+      assertThat(DecoderHarness.owned(new Meta(first.get(6)))).usingRecursiveComparison()
+          .isEqualTo(get("key6", Flags.of("vOq").opaque("O6")));
+      assertThat(DecoderHarness.owned(new Meta(first.get(7)))).usingRecursiveComparison()
+          .isEqualTo(get("key7", Flags.of("vO").opaque("O7")));
+      MetaRequest.Gets second = gets(decoder.decode(in));
+      assertThat(second.size()).isEqualTo(2);
+      assertThat(DecoderHarness.owned(new Meta(second.get(1)))).usingRecursiveComparison()
+          .isEqualTo(get("key" + (count - 1), Flags.of("vO").opaque("O" + (count - 1))));
+      assertThat(decoder.decode(in)).usingRecursiveComparison().isEqualTo(new Meta(new MetaRequest.Noop()));
+      assertThat(decoder.decode(in)).as("the last line is not all there").isNull();
+    }
+
+    private static MetaRequest.Gets gets(TextRequest request) {
+      return (MetaRequest.Gets) ((Meta) request).request();
     }
 
     @Test

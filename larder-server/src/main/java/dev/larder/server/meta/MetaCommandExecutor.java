@@ -45,6 +45,8 @@ public final class MetaCommandExecutor {
   public void execute(MetaRequest request, ByteBuf out, long now) {
     if (request instanceof MetaRequest.Get mg) {
       get.execute(mg, out, now);
+    } else if (request instanceof MetaRequest.Gets run) {
+      get.executeAll(run, out, now);
     } else if (request instanceof MetaRequest.Set ms) {
       set(ms, out, now);
     } else if (request instanceof MetaRequest.SetTooLarge tooLarge) {

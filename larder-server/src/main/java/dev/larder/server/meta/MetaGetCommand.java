@@ -10,7 +10,9 @@ import dev.larder.storage.CacheEngine;
 import dev.larder.storage.EditableItem;
 import dev.larder.storage.Expiry;
 import dev.larder.storage.ItemEditor;
+import dev.larder.storage.KeyList;
 import dev.larder.storage.Lookup;
+import dev.larder.storage.MultiItemEditor;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -18,12 +20,15 @@ import io.netty.buffer.ByteBuf;
  * because some flags change the item on the way ({@code T} sets the expiry that a later {@code t}
  * shows) and leases are decided from its state: {@code N} creates an empty item on a miss and hands
  * its creator the win ({@code W}); {@code R} hands out the win when little time is left; a stale item
- * ({@code X}) hands it out once; later readers see {@code Z}. Reused for every mg of a connection.
+ * ({@code X}) hands it out once; later readers see {@code Z}. A run of mg ({@link MetaRequest.Gets})
+ * is one {@link CacheEngine#editAll}, each get answered as if alone. Reused for every mg of a
+ * connection.
  */
-final class MetaGetCommand implements ItemEditor {
+final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
   private final CacheEngine engine;
   private final ServerStats stats;
   private MetaRequest.Get request;
+  private MetaRequest.Gets run;
   private ByteBuf out;
   private long now;
 
@@ -32,7 +37,7 @@ final class MetaGetCommand implements ItemEditor {
     this.stats = stats;
   }
 
-  /** Looks the key up and writes the reply; with T a hit counts as a touch, otherwise as a get. */
+  /** Looks the key up and writes the reply. */
   void execute(MetaRequest.Get get, ByteBuf target, long nowMillis) {
     request = get;
     out = target;
@@ -40,8 +45,26 @@ final class MetaGetCommand implements ItemEditor {
     MetaFlags flags = get.flags();
     ByteRange key = get.key();
     Lookup lookup = engine.edit(key.array(), key.offset(), key.length(), flags.vivifies(), !flags.noBump(), this);
-    request = null;
+    finish(lookup);
     out = null;
+  }
+
+  /** Looks every key of the run up in one pass and writes the replies in order. */
+  void executeAll(MetaRequest.Gets gets, ByteBuf target, long nowMillis) {
+    run = gets;
+    out = target;
+    now = nowMillis;
+    engine.editAll(this, this);
+    run = null;
+    out = null;
+  }
+
+  /**
+   * Counts the lookup of {@link #request}, a hit as a touch with T, otherwise as a get, and answers a
+   * miss unless quiet.
+   */
+  private void finish(Lookup lookup) {
+    MetaFlags flags = request.flags();
     // memcached counts a miss as a get even with T.
     if (lookup.hit() && flags.hasTtl()) {
       stats.countTouch(lookup);
@@ -49,8 +72,52 @@ final class MetaGetCommand implements ItemEditor {
       stats.countGet(lookup);
     }
     if (!lookup.hit() && !flags.quiet()) {
-      MetaReplyLine.write(target, MetaReplies.EN, key, flags);
+      MetaReplyLine.write(out, MetaReplies.EN, request.key(), flags);
     }
+    request = null;
+  }
+
+  @Override
+  public int size() {
+    return run.size();
+  }
+
+  @Override
+  public byte[] array(int index) {
+    return run.get(index).key().array();
+  }
+
+  @Override
+  public int offset(int index) {
+    return run.get(index).key().offset();
+  }
+
+  @Override
+  public int length(int index) {
+    return run.get(index).key().length();
+  }
+
+  @Override
+  public boolean createIfMissing(int index) {
+    return run.get(index).flags().vivifies();
+  }
+
+  @Override
+  public boolean recordAccess(int index) {
+    return !run.get(index).flags().noBump();
+  }
+
+  @Override
+  public void edit(int index, EditableItem item, boolean created) {
+    request = run.get(index);
+    edit(item, created);
+    finish(Lookup.HIT);
+  }
+
+  @Override
+  public void missed(int index, Lookup how) {
+    request = run.get(index);
+    finish(how);
   }
 
   @Override

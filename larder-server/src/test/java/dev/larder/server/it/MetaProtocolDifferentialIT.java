@@ -248,6 +248,15 @@ class MetaProtocolDifferentialIT {
         test("me bad base64", "me !!!! b\r\n"),
         test("unknown meta command", "mz a\r\nmgg a\r\n"),
         test("pipelined quiet gets", "ms p1 1\r\na\r\nms p3 1\r\nc\r\nmg p1 q v k\r\nmg p2 q v k\r\nmg p3 q v k\r\nmn\r\n"),
+        // mg lines that arrive together are looked up in one pass (a run): each must still be answered as if alone.
+        test("a run of mg sees each other's leases", "mg r1 N30 v t\r\nmg r1 N30 v t\r\nmg r1 v\r\nmg r2 v q\r\n"
+            + "mg r3 k O5\r\nmg r1 T0 t\r\nmg r1 t\r\nmn\r\n"),
+        test("a run of mg on stale and recached items", "ms r4 1 T100\r\na\r\nms r5 1 T5\r\nb\r\nmd r4 I\r\n"
+            + "mg r4 v c\r\nmg r4 v\r\nmg r5 R30 v\r\nmg r5 R30 v\r\nmg r5 u h l\r\nmg r5 h\r\n"),
+        test("refused lines inside a run of mg", "ms r6 1\r\na\r\nmg r6 v\r\nmg r6 v v\r\nmg r6 s k\r\nmg\r\n"
+            + "mg " + key("r7", 251) + "\r\nmg r6 x\r\nmg ZHI= b k v\r\nmg r6 O123 k q v\r\n"),
+        test("a run of mg longer than a batch", "ms r8 1\r\na\r\n" + "mg r8 v k Oh\r\nmg r9 v k Om\r\n".repeat(20)
+            + "mg r9 q\r\nmn\r\n"),
         test("meta and text on one connection", "set x1 0 0 1\r\na\r\nmg x1 v\r\nms x1 1\r\nb\r\nget x1\r\n"),
         test("bare LF line ends", "ms lf1 1\na\r\nmg lf1 v\nmn\n"));
   }

@@ -104,10 +104,14 @@ class MetaCommandExecutorTest {
 
   @Test
   void getCountsExpiredItems() {
-    send("ms k 1 T1\r\na\r\n");
+    send("ms k 1 T1\r\na\r\nms j 1 T1\r\nb\r\nms i 1 T1\r\nc\r\n");
     advanceSeconds(1);
     assertThat(send("mg k v\r\n")).isEqualTo("EN\r\n");
     assertThat(stats().getExpired.sum()).isEqualTo(1);
+    // Lines that arrive together are looked up in one pass, each counted as alone.
+    assertThat(send("mg j v\r\nmg i v q\r\nmg j v\r\nmn\r\n")).isEqualTo("EN\r\nEN\r\nMN\r\n");
+    assertThat(stats().getExpired.sum()).isEqualTo(3);
+    assertThat(stats().getMisses.sum()).isEqualTo(4);
   }
 
   @Test
