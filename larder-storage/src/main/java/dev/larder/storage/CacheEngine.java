@@ -70,7 +70,8 @@ public interface CacheEngine extends AutoCloseable {
    * Edits every key in order, as {@link #edit} would one after another with the arguments {@code
    * editor} gives for each, and tells {@code editor} how each ended. Each edit is atomic for its key,
    * as {@link #edit} is; an engine may make several under one lock and bring their memory into the CPU
-   * cache together, as {@link #getAll} does.
+   * cache together, as {@link #getAll} does. (This default allocates an editor per key, as
+   * {@link #getAll}'s does a visitor; an engine that serves requests overrides both.)
    */
   default void editAll(KeyList keys, MultiItemEditor editor) {
     for (int i = 0; i < keys.size(); i++) {

@@ -3,7 +3,8 @@ package dev.larder.storage;
 /**
  * Edits the items of a multi-key edit ({@link CacheEngine#editAll}): for each key in the order the
  * keys were given, says how to look it up, then is shown its item or told how it was missed. An item
- * must not be kept after {@link #edit} returns.
+ * must not be kept after {@link #edit} returns. Its methods may be called under a shard's lock, so
+ * they must not call the engine.
  */
 public interface MultiItemEditor {
   /** Whether a miss on key {@code index} first stores an empty item ({@link CacheEngine#edit}'s createIfMissing). */

@@ -108,8 +108,8 @@ class SegmentEngineModelTest {
           }
         }
         case 14 -> assertSameMultiRead(random.nextBoolean());
+        case 15 -> assertSameMultiEdit();
         case 16 -> assertSameEdit(key);
-        case 20 -> assertSameMultiEdit();
         case 17 -> {
           long expiresAt = random.nextBoolean() ? CacheEngine.KEEP_EXPIRY : expiry();
           assertThat(segment.markStale(k, segmentCas(key), expiresAt)).as(where("mark stale %s", key))

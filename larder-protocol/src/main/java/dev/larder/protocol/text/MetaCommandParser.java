@@ -11,9 +11,9 @@ import dev.larder.protocol.meta.MetaReplies;
  */
 final class MetaCommandParser {
   /** memcached's {@code MFLAG_MAX_OPT_LENGTH}: more tokens than this (with the terminal one) are refused. */
-  private static final int MAX_TOKENS = 20;
+  static final int MAX_TOKENS = 20;
   /** memcached's {@code MFLAG_MAX_OPAQUE_LENGTH}. */
-  private static final int MAX_OPAQUE_LENGTH = 32;
+  static final int MAX_OPAQUE_LENGTH = 32;
   /** The first byte of a flag token must be below this ({@code _meta_flag_preparse}'s table). */
   private static final int FLAG_LIMIT = 127;
 

@@ -8,7 +8,8 @@ import dev.larder.protocol.ByteRange;
  * request gave them, so that order is kept ({@link #count}, {@link #flag}).
  *
  * <p>A decoder reads every meta line's flags into one instance it keeps, its opaque token a range of
- * its line: decoded flags are valid until the decoder's next {@code decode}.
+ * its line, and copies them for a run of gets ({@link MetaRequest.Gets}) into instances of the run's:
+ * decoded flags are valid until the decoder's next {@code decode}.
  */
 public final class MetaFlags {
   /** A time flag that was not given. */
@@ -104,13 +105,10 @@ public final class MetaFlags {
   }
 
   /**
-   * Makes these flags a copy of {@code source}, whose opaque token is copied to {@code opaqueCopy}
-   * (which must hold it), so that they stay valid after the decoder reads its next line.
+   * Makes these flags a copy of {@code source}, whose opaque token is copied to {@code opaqueCopy}, so
+   * that they stay valid after the decoder reads its next line; both arrays must be large enough.
    */
   void copyFrom(MetaFlags source, byte[] opaqueCopy) {
-    if (order.length < source.count) {
-      order = new byte[source.order.length];
-    }
     System.arraycopy(source.order, 0, order, 0, source.count);
     count = source.count;
     ByteRange from = source.opaque;

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * not become a {@code MetaRequest}: they are {@link TextRequest.ErrorReply}s.
  *
  * <p>A decoder reads every line's flags into one {@link MetaFlags} it keeps, and fills one {@link Get},
- * {@link Set}, {@link Delete}, {@link Arithmetic} and {@link Gets} it keeps, their keys and data
- * ranges of its buffers: a decoded request is valid until the decoder's next {@code decode}.
+ * {@link Set}, {@link Delete} and {@link Arithmetic} it keeps, their keys and data ranges of its
+ * buffers, and one {@link Gets}, which holds copies: a decoded request is valid until the decoder's
+ * next {@code decode}.
  */
 public sealed interface MetaRequest {
 
@@ -52,7 +53,10 @@ public sealed interface MetaRequest {
    * flags in arrays of the run's own, kept for the connection's later runs.
    */
   final class Gets implements MetaRequest {
-    /** The engine looks keys up this many at a time; a longer run would only hold more copies. */
+    /**
+     * The most gets in one run: a longer one would gain little, since the engine takes keys 16 at a
+     * time anyway, and each get in a run holds a copy.
+     */
     public static final int MAX_SIZE = 16;
 
     private Copy[] copies = new Copy[0];
@@ -83,23 +87,17 @@ public sealed interface MetaRequest {
 
     /** A get in arrays of its own, reused for the get at its index in later runs. */
     private static final class Copy {
+      private final byte[] keyBytes = new byte[TextRequestDecoder.MAX_KEY_LENGTH];
+      private final byte[] opaqueBytes = new byte[MetaCommandParser.MAX_OPAQUE_LENGTH];
       private final ByteRange key = new ByteRange();
-      private final MetaFlags flags = new MetaFlags(0);
+      private final MetaFlags flags = new MetaFlags(MetaCommandParser.MAX_TOKENS);
       private final Get get = new Get(key, flags);
-      private byte[] keyBytes = new byte[0];
-      private byte[] opaqueBytes = new byte[0];
 
+      /** Copies a get that passed the parser's checks, whose key and opaque token fit their limits. */
       void copy(Get from) {
         ByteRange fromKey = from.key();
-        if (keyBytes.length < fromKey.length()) {
-          keyBytes = new byte[Math.max(fromKey.length(), 64)];
-        }
         System.arraycopy(fromKey.array(), fromKey.offset(), keyBytes, 0, fromKey.length());
         key.set(keyBytes, 0, fromKey.length());
-        ByteRange opaque = from.flags().opaque();
-        if (opaqueBytes.length < opaque.length()) {
-          opaqueBytes = new byte[opaque.length()];
-        }
         flags.copyFrom(from.flags(), opaqueBytes);
       }
     }

@@ -167,9 +167,9 @@ public final class TextRequestDecoder {
   }
 
   /**
-   * Takes {@code first} and the whole {@code mg} lines after it into one run, up to {@link
-   * MetaRequest.Gets#MAX_SIZE}; a line that is not a valid mg is left in {@code in}, to be answered on
-   * its own after the run.
+   * Takes {@code first} and the whole {@code mg} lines after it (at least one, {@link #metaGetFollows})
+   * into one run, up to {@link MetaRequest.Gets#MAX_SIZE}; a line that is not a valid mg is left in
+   * {@code in}, to be answered on its own after the run.
    */
   private TextRequest metaGetRun(ByteBuf in, MetaRequest.Get first) {
     if (metaGets == null) {
@@ -178,7 +178,7 @@ public final class TextRequestDecoder {
     }
     metaGets.clear();
     metaGets.add(first);
-    while (metaGets.size() < MetaRequest.Gets.MAX_SIZE && metaGetFollows(in)) {
+    do {
       int lineStart = in.readerIndex();
       MetaRequest.Get next = metaGet(readOneLine(in));
       if (next == null) {
@@ -186,7 +186,7 @@ public final class TextRequestDecoder {
         break;
       }
       metaGets.add(next);
-    }
+    } while (metaGets.size() < MetaRequest.Gets.MAX_SIZE && metaGetFollows(in));
     return metaGetsRequest;
   }
 

@@ -31,6 +31,12 @@ final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
   private MetaRequest.Gets run;
   private ByteBuf out;
   private long now;
+  /** How the lookups of a request or a run ended, for the counters, which are updated once after. */
+  private int gets;
+  private int getHits;
+  private int expired;
+  private int flushed;
+  private int touches;
 
   MetaGetCommand(CacheEngine engine, ServerStats stats) {
     this.engine = engine;
@@ -44,37 +50,58 @@ final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
     now = nowMillis;
     MetaFlags flags = get.flags();
     ByteRange key = get.key();
-    Lookup lookup = engine.edit(key.array(), key.offset(), key.length(), flags.vivifies(), !flags.noBump(), this);
-    finish(lookup);
+    countAndAnswerMiss(
+        engine.edit(key.array(), key.offset(), key.length(), flags.vivifies(), !flags.noBump(), this));
+    updateCounters();
     out = null;
   }
 
   /** Looks every key of the run up in one pass and writes the replies in order. */
-  void executeAll(MetaRequest.Gets gets, ByteBuf target, long nowMillis) {
-    run = gets;
+  void executeAll(MetaRequest.Gets requests, ByteBuf target, long nowMillis) {
+    run = requests;
     out = target;
     now = nowMillis;
     engine.editAll(this, this);
+    updateCounters();
     run = null;
     out = null;
   }
 
-  /**
-   * Counts the lookup of {@link #request}, a hit as a touch with T, otherwise as a get, and answers a
-   * miss unless quiet.
-   */
-  private void finish(Lookup lookup) {
+  /** Counts how the lookup of {@link #request} ended and answers a miss, unless quiet. */
+  private void countAndAnswerMiss(Lookup lookup) {
     MetaFlags flags = request.flags();
-    // memcached counts a miss as a get even with T.
+    // memcached counts a hit with T as a touch, and a miss as a get even with T.
     if (lookup.hit() && flags.hasTtl()) {
-      stats.countTouch(lookup);
+      touches++;
     } else {
-      stats.countGet(lookup);
+      gets++;
+      if (lookup.hit()) {
+        getHits++;
+      } else if (lookup == Lookup.EXPIRED) {
+        expired++;
+      } else if (lookup == Lookup.FLUSHED) {
+        flushed++;
+      }
     }
     if (!lookup.hit() && !flags.quiet()) {
       MetaReplyLine.write(out, MetaReplies.EN, request.key(), flags);
     }
     request = null;
+  }
+
+  /** Adds what {@link #countAndAnswerMiss} counted to the server's counters, outside the engine's locks. */
+  private void updateCounters() {
+    if (gets > 0) {
+      stats.countGets(gets, getHits, expired, flushed);
+    }
+    if (touches > 0) {
+      stats.countTouches(touches, touches, 0, 0);
+    }
+    gets = 0;
+    getHits = 0;
+    expired = 0;
+    flushed = 0;
+    touches = 0;
   }
 
   @Override
@@ -111,13 +138,13 @@ final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
   public void edit(int index, EditableItem item, boolean created) {
     request = run.get(index);
     edit(item, created);
-    finish(Lookup.HIT);
+    countAndAnswerMiss(Lookup.HIT);
   }
 
   @Override
   public void missed(int index, Lookup how) {
     request = run.get(index);
-    finish(how);
+    countAndAnswerMiss(how);
   }
 
   @Override

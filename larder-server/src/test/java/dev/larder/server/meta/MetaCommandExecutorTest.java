@@ -11,10 +11,15 @@ import dev.larder.server.ServerStats;
 import dev.larder.server.text.TextCommandExecutor;
 import dev.larder.storage.EngineConfig;
 import dev.larder.storage.ReferenceEngine;
+import dev.larder.storage.SegmentEngine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,5 +165,77 @@ class MetaCommandExecutorTest {
   void quietModeLeavesOutOnlyUninterestingReplies() {
     assertThat(send("ms k 1 q\r\na\r\nmg k q v\r\nmg none q v\r\nmd none q\r\nma k q\r\nms k 1 ME q\r\nb\r\nmn\r\n"))
         .isEqualTo("VA 1\r\na\r\nNF\r\nCLIENT_ERROR cannot increment or decrement non-numeric value\r\nNS\r\nMN\r\n");
+  }
+
+  /**
+   * mg lines that arrive together are looked up in one pass (a run) in the production engine: each
+   * must be answered and counted as when the same lines arrive one at a time, clock moving between
+   * bursts so that items expire, go stale and near their recache time.
+   */
+  @Test
+  void aRunOfMgIsAnsweredAsTheSameLinesOneAtATime() {
+    Random random = new Random(7);
+    SegmentConnection whole = new SegmentConnection();
+    SegmentConnection lineByLine = new SegmentConnection();
+    String[] flags = {"v", "k", "q", "c", "t", "s", "h", "l", "u", "f", "N30", "T10", "R20", "Oab"};
+    for (int burst = 0; burst < 40; burst++) {
+      StringBuilder script = new StringBuilder();
+      for (int line = random.nextInt(30); line >= 0; line--) {
+        String key = "k" + random.nextInt(6);
+        switch (random.nextInt(10)) {
+          case 0 -> script.append("ms ").append(key).append(" 1 T").append(random.nextInt(40)).append("\r\nz\r\n");
+          case 1 -> script.append("md ").append(key).append(random.nextBoolean() ? " I\r\n" : " q\r\n");
+          case 2 -> script.append("mg ").append(key).append(" v v\r\n"); // refused: a duplicate flag
+          default -> {
+            script.append("mg ").append(key);
+            Set<String> chosen = new LinkedHashSet<>();
+            for (int i = random.nextInt(5); i > 0; i--) {
+              chosen.add(flags[random.nextInt(flags.length)]);
+            }
+            chosen.forEach(flag -> script.append(' ').append(flag));
+            script.append("\r\n");
+          }
+        }
+      }
+      script.append("mn\r\n");
+      String wire = script.toString();
+      StringBuilder oneAtATime = new StringBuilder();
+      for (String line : wire.split("(?<=\n)")) {
+        oneAtATime.append(lineByLine.send(line));
+      }
+      assertThat(whole.send(wire)).as("replies to %s", wire).isEqualTo(oneAtATime.toString());
+      advanceSeconds(random.nextInt(12));
+    }
+    for (SegmentConnection connection : List.of(whole, lineByLine)) {
+      connection.server.engine().close();
+    }
+    ServerStats expected = lineByLine.server.stats();
+    ServerStats actual = whole.server.stats();
+    assertThat(actual.cmdGet.sum()).isEqualTo(expected.cmdGet.sum()).isPositive();
+    assertThat(actual.getHits.sum()).isEqualTo(expected.getHits.sum()).isPositive();
+    assertThat(actual.getMisses.sum()).isEqualTo(expected.getMisses.sum()).isPositive();
+    assertThat(actual.getExpired.sum()).isEqualTo(expected.getExpired.sum()).isPositive();
+    assertThat(actual.cmdTouch.sum()).isEqualTo(expected.cmdTouch.sum()).isPositive();
+    assertThat(actual.touchHits.sum()).isEqualTo(expected.touchHits.sum());
+  }
+
+  /** A connection to a server of its own on the production engine, on this test's clock. */
+  private final class SegmentConnection {
+    final ServerContext server = new ServerContext(ServerConfig.defaults(),
+        new SegmentEngine(new EngineConfig(64L << 20, 1 << 20, true, () -> now[0])), () -> now[0], () -> {});
+    final TextRequestDecoder decoder = new TextRequestDecoder(1 << 20);
+    final TextCommandExecutor executor =
+        new TextCommandExecutor(server, new ClientConnection(8, new InetSocketAddress("127.0.0.1", 40001), START));
+
+    String send(String wire) {
+      ByteBuf in = Unpooled.copiedBuffer(wire, StandardCharsets.ISO_8859_1);
+      ByteBuf out = Unpooled.buffer();
+      TextRequest request;
+      while ((request = decoder.decode(in)) != null) {
+        executor.execute(request, out);
+      }
+      assertThat(in.isReadable()).as("bytes left of %s", wire).isFalse();
+      return out.toString(StandardCharsets.ISO_8859_1);
+    }
   }
 }
