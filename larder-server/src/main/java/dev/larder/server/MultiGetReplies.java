@@ -18,7 +18,7 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
   private int expired;
   private int flushed;
 
-  /** Starts a lookup whose replies are written to {@code target}. */
+  /** Starts a lookup whose replies are written to {@code target}; with null, it is only counted. */
   protected final void begin(ByteBuf target) {
     out = target;
     hits = 0;
@@ -35,7 +35,9 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
   @Override
   public final void hit(int index, ItemView item) {
     hits++;
-    write(out, index, item);
+    if (out != null) {
+      write(out, index, item);
+    }
   }
 
   @Override
@@ -45,7 +47,9 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
     } else if (how == Lookup.FLUSHED) {
       flushed++;
     }
-    writeMiss(out, index);
+    if (out != null) {
+      writeMiss(out, index);
+    }
   }
 
   /**

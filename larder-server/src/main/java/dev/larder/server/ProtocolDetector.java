@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -41,21 +42,28 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
   private ProtocolHandler<TextRequest> textHandler() {
     TextRequestDecoder decoder = new TextRequestDecoder(server.config().maxItemSize());
     TextCommandExecutor executor = new TextCommandExecutor(server, connection);
-    return new ProtocolHandler<>(server, connection, session(decoder::decode, executor::execute, decoder::release));
+    return new ProtocolHandler<>(server, connection,
+        session(decoder::decode, decoder::hasMoreKeys, executor::execute, decoder::release));
   }
 
   private ProtocolHandler<BinaryRequest> binaryHandler() {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(server.config().maxItemSize());
     BinaryCommandExecutor executor = new BinaryCommandExecutor(server, connection);
-    return new ProtocolHandler<>(server, connection, session(decoder::decode, executor::execute, decoder::release));
+    return new ProtocolHandler<>(server, connection,
+        session(decoder::decode, () -> false, executor::execute, decoder::release));
   }
 
   private static <R> ProtocolSession<R> session(
-      Function<ByteBuf, R> decode, BiPredicate<R, ByteBuf> execute, Runnable release) {
+      Function<ByteBuf, R> decode, BooleanSupplier hasMore, BiPredicate<R, ByteBuf> execute, Runnable release) {
     return new ProtocolSession<>() {
       @Override
       public R decode(ByteBuf in) {
         return decode.apply(in);
+      }
+
+      @Override
+      public boolean hasMore() {
+        return hasMore.getAsBoolean();
       }
 
       @Override

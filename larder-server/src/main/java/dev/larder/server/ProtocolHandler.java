@@ -1,6 +1,7 @@
 package dev.larder.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -101,14 +102,17 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  /** Executes every complete request buffered, stopping early if the client stops reading. */
+  /**
+   * Executes every complete request buffered (and every part of one handed over in parts), stopping
+   * early if the client stops reading.
+   */
   private void executeAvailable(ChannelHandlerContext ctx) {
-    while (!closing && inbound != null && inbound.isReadable()) {
+    while (!closing && (inbound != null && inbound.isReadable() || session.hasMore())) {
       if (!ctx.channel().isWritable()) {
         ctx.channel().config().setAutoRead(false);
         break;
       }
-      R request = session.decode(inbound);
+      R request = session.decode(inbound != null ? inbound : Unpooled.EMPTY_BUFFER);
       if (request == null) {
         break;
       }

@@ -12,6 +12,12 @@ interface ProtocolSession<R> {
   /** The next complete request in {@code in}, or null when more bytes are needed. */
   R decode(ByteBuf in);
 
+  /**
+   * Whether {@link #decode} has a request to return without more bytes: the rest of a request handed
+   * over in parts, so that its reply is written a part at a time.
+   */
+  boolean hasMore();
+
   /** Writes the reply to {@code request} into {@code replies}; false when the connection must then close. */
   boolean execute(R request, ByteBuf replies);
 

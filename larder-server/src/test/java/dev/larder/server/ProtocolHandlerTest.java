@@ -35,6 +35,11 @@ class ProtocolHandlerTest {
     }
 
     @Override
+    public boolean hasMore() {
+      return false;
+    }
+
+    @Override
     public boolean execute(String request, ByteBuf replies) {
       calls.add("execute " + request);
       replies.writeCharSequence("ok\n", StandardCharsets.US_ASCII);

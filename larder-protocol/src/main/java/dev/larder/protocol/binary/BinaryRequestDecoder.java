@@ -31,9 +31,11 @@ public final class BinaryRequestDecoder {
   private static final int FLUSH_EXTRAS = 4;
   /**
    * The most gets decoded into one {@link BinaryRequest.Gets}. Their replies go into one buffer before
-   * the connection's writability is checked again, as a text multi-get's do.
+   * the connection's writability is checked again, as those of a part of a text multi-get do ({@link
+   * dev.larder.protocol.text.TextRequestDecoder#RETRIEVAL_PART}), which bounds that buffer by this
+   * many values; 16 is also how many keys the engine looks up together.
    */
-  public static final int MAX_GETS = 64;
+  public static final int MAX_GETS = 16;
   /** Where the fields a run of gets is read by lie in a header. */
   private static final int OPCODE_AT = 1;
   private static final int KEY_LENGTH_AT = 2;

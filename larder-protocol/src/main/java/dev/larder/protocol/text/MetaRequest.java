@@ -54,8 +54,10 @@ public sealed interface MetaRequest {
    */
   final class Gets implements MetaRequest {
     /**
-     * The most gets in one run: a longer one would gain little, since the engine takes keys 16 at a
-     * time anyway, and each get in a run holds a copy.
+     * The most gets in one run. Their replies go into one buffer before the connection's writability is
+     * checked again, so this bounds that buffer by as many values, as {@link
+     * TextRequestDecoder#RETRIEVAL_PART} does for a text multi-get; the engine takes keys 16 at a time
+     * anyway.
      */
     public static final int MAX_SIZE = 16;
 

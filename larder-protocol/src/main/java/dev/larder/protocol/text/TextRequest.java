@@ -27,8 +27,11 @@ public sealed interface TextRequest {
     private boolean touch;
     private long exptime;
     private boolean tooLongKeyFollows;
+    private boolean last = true;
 
     /**
+     * A whole get line, or its last part.
+     *
      * @param returnCas whether VALUE lines carry the CAS unique ({@code gets}, {@code gats})
      * @param touch whether each hit's exptime is set to {@code exptime} ({@code gat}, {@code gats})
      * @param exptime the new exptime for {@code gat}/{@code gats}; 0 otherwise
@@ -38,8 +41,19 @@ public sealed interface TextRequest {
      *     {@code CLIENT_ERROR bad command line format} instead of {@code END}
      */
     public Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows) {
+      this(returnCas, touch, exptime, keys, tooLongKeyFollows, true);
+    }
+
+    /**
+     * A part of a get line with many keys, which a decoder hands over {@link
+     * TextRequestDecoder#RETRIEVAL_PART} keys at a time, so that the reply is written a part at a time
+     * as the client reads it; {@code last} for the last part, whose reply ends in {@code END}.
+     */
+    public Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows,
+        boolean last) {
       this.keys = keys;
       set(returnCas, touch, exptime, tooLongKeyFollows);
+      this.last = last;
     }
 
     void set(boolean newReturnCas, boolean newTouch, long newExptime, boolean newTooLongKeyFollows) {
@@ -69,10 +83,19 @@ public sealed interface TextRequest {
       return tooLongKeyFollows;
     }
 
+    /** Whether this is the whole get line or its last part, whose reply ends the get's. */
+    public boolean last() {
+      return last;
+    }
+
+    void last(boolean isLast) {
+      last = isLast;
+    }
+
     @Override
     public String toString() {
       return "Retrieve[" + (touch ? "gat" + (returnCas ? "s " : " ") + exptime : returnCas ? "gets" : "get") + " "
-          + keys + (tooLongKeyFollows ? " and a key too long" : "") + "]";
+          + keys + (tooLongKeyFollows ? " and a key too long" : "") + (last ? "" : " and more keys") + "]";
     }
   }
 

@@ -29,6 +29,13 @@ public final class TextRequestDecoder {
    */
   public static final int MAX_GET_LINE = (1 << 20) + MAX_UNTERMINATED_LINE;
 
+  /**
+   * A get line's keys are handed over this many at a time ({@link TextRequest.Retrieve#last}), so that
+   * the reply to a get of thousands of large values is written a part at a time, as the client reads
+   * it, not all at once into memory; 16 is also how many keys the engine looks up together.
+   */
+  public static final int RETRIEVAL_PART = 16;
+
   /** memcached's {@code KEY_MAX_LENGTH}. */
   public static final int MAX_KEY_LENGTH = 250;
 
@@ -69,6 +76,10 @@ public final class TextRequestDecoder {
   private final MemcachedNumbers numbers = new MemcachedNumbers();
   /** Every retrieval's keys: ranges of the line, so that the commonest requests allocate nothing. */
   private final RetrievalKeys retrievalKeys = new RetrievalKeys();
+  /** All the keys of the last get line with several; its parts' keys are copied to retrievalKeys. */
+  private final RetrievalKeys lineKeys = new RetrievalKeys();
+  /** The first key of {@link #lineKeys} not handed over yet. */
+  private int nextKey;
   private final TextRequest.Retrieve retrieveRequest = new TextRequest.Retrieve(false, false, 0, retrievalKeys, false);
   private final MetaCommandParser metaParser;
   private final ReusedBytes lineBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
@@ -104,16 +115,21 @@ public final class TextRequestDecoder {
 
   /**
    * Consumes the bytes of at most one request (or of one run of {@code mg} lines, {@link
-   * MetaRequest.Gets}) from {@code in} and returns it, or returns null when more
-   * bytes are needed; then it has consumed nothing, or only bytes it keeps in its own state: the line
-   * of a storage command awaiting its data block, or bytes of a too-large value that it drops.
-   * After a {@link TextRequest.Close} the connection is to be closed and the decoder not used again.
+   * MetaRequest.Gets}) from {@code in} and returns it, or returns null when more bytes are needed;
+   * then it has consumed nothing, or only bytes it keeps in its own state: the line of a storage
+   * command awaiting its data block, or bytes of a too-large value that it drops. A get line with
+   * more than {@link #RETRIEVAL_PART} keys is returned in parts, the later ones without reading
+   * {@code in} ({@link #hasMoreKeys}). After a {@link TextRequest.Close} the connection is to be
+   * closed and the decoder not used again.
    *
    * <p>The keys and data of retrievals, commands on one key and meta commands, and the flags of meta
    * commands, are ranges of the decoder's own buffers, and such a request may be an object the decoder
    * returned before: it is to be carried out before the next call.
    */
   public TextRequest decode(ByteBuf in) {
+    if (hasMoreKeys()) {
+      return nextRetrievalPart();
+    }
     release();
     while (true) {
       switch (state) {
@@ -138,17 +154,27 @@ public final class TextRequestDecoder {
   }
 
   /**
+   * Whether the last get line has keys left to hand over: the next {@code decode} returns them,
+   * without reading {@code in}.
+   */
+  public boolean hasMoreKeys() {
+    return nextKey < lineKeys.size();
+  }
+
+  /**
    * Lets go of the arrays the last request pointed into, which may be a huge line or value of their
    * own, so that an idle connection does not keep them: for the caller to call once it has carried out
    * the requests it decoded, and done at the start of every {@code decode}. Nothing is let go while a
    * data block is awaited: its command's key is still in the line.
    */
   public void release() {
-    if (state == State.READ_DATA) {
+    if (state == State.READ_DATA || hasMoreKeys()) {
       return;
     }
     tokens.clear();
     retrievalKeys.clear();
+    lineKeys.clear();
+    nextKey = 0;
     store.clear();
     deleteRequest.clear();
     incrDecrRequest.clear();
@@ -252,6 +278,7 @@ public final class TextRequestDecoder {
     retrievalKeys.reset(line);
     retrievalKeys.add(from, keyLength);
     retrieveRequest.set(false, false, 0, false);
+    retrieveRequest.last(true);
     return retrieveRequest;
   }
 
@@ -405,7 +432,7 @@ public final class TextRequestDecoder {
       exptime = numbers.value();
       keysFrom = tokens.end(1);
     }
-    retrievalKeys.reset(line);
+    lineKeys.reset(line);
     boolean tooLongKeyFollows = false;
     int start = keysFrom;
     while (start < length) {
@@ -421,10 +448,28 @@ public final class TextRequestDecoder {
         tooLongKeyFollows = true;
         break;
       }
-      retrievalKeys.add(start, end - start);
+      lineKeys.add(start, end - start);
       start = end;
     }
     retrieveRequest.set(returnCas, touch, exptime, tooLongKeyFollows);
+    nextKey = 0;
+    return nextRetrievalPart();
+  }
+
+  /**
+   * The next {@link #RETRIEVAL_PART} keys of the get line; a line with a key too long is one part, as
+   * memcached answers it with an error and none of its values.
+   */
+  private TextRequest nextRetrievalPart() {
+    int end = retrieveRequest.tooLongKeyFollows()
+        ? lineKeys.size()
+        : Math.min(lineKeys.size(), nextKey + RETRIEVAL_PART);
+    retrievalKeys.reset(lineKeys.line());
+    for (int i = nextKey; i < end; i++) {
+      retrievalKeys.add(lineKeys.offset(i), lineKeys.length(i));
+    }
+    nextKey = end;
+    retrieveRequest.last(!hasMoreKeys());
     return retrieveRequest;
   }
 

@@ -82,7 +82,7 @@ final class DecoderHarness {
         keys.add(retrieve.keys().copy(i));
       }
       return new TextRequest.Retrieve(retrieve.returnCas(), retrieve.touch(), retrieve.exptime(),
-          RetrievalKeys.of(keys), retrieve.tooLongKeyFollows());
+          RetrievalKeys.of(keys), retrieve.tooLongKeyFollows(), retrieve.last());
     }
     if (request instanceof TextRequest.Store store) {
       return new TextRequest.Store(store.command(), store.key().copy(), store.flags(), store.exptime(),

@@ -107,12 +107,44 @@ class TextRequestDecoderTest {
     }
 
     @Test
-    void moreKeysThanMemcachedTokensPerBatch() {
+    void manyKeysComeInPartsWhoseLastEndsTheGet() {
       String[] many = new String[60];
       for (int i = 0; i < many.length; i++) {
         many[i] = "key" + i;
       }
-      assertDecodes("get " + String.join(" ", many) + "\r\n", TextRequestDecoderTest.get(many));
+      int part = TextRequestDecoder.RETRIEVAL_PART;
+      assertDecodes("gets " + String.join(" ", many) + "\r\nget x\r\n",
+          new Retrieve(true, false, 0, keys(Arrays.copyOfRange(many, 0, part)), false, false),
+          new Retrieve(true, false, 0, keys(Arrays.copyOfRange(many, part, 2 * part)), false, false),
+          new Retrieve(true, false, 0, keys(Arrays.copyOfRange(many, 2 * part, 3 * part)), false, false),
+          new Retrieve(true, false, 0, keys(Arrays.copyOfRange(many, 3 * part, 60)), false, true),
+          TextRequestDecoderTest.get("x"));
+      assertDecodes("get " + String.join(" ", Arrays.copyOf(many, part)) + "\r\n",
+          TextRequestDecoderTest.get(Arrays.copyOf(many, part)));
+    }
+
+    @Test
+    void thePartsOfAGetLineNeedNoMoreBytes() {
+      TextRequestDecoder decoder = new TextRequestDecoder(DecoderHarness.MAX_VALUE);
+      ByteBuf in = Unpooled.copiedBuffer(bytes("get " + "k ".repeat(40) + "\r\n"));
+      assertThat(((Retrieve) decoder.decode(in)).last()).isFalse();
+      assertThat(in.isReadable()).isFalse();
+      assertThat(decoder.hasMoreKeys()).isTrue();
+      decoder.release(); // the keys left are kept
+      assertThat(((Retrieve) decoder.decode(in)).keys().size()).isEqualTo(TextRequestDecoder.RETRIEVAL_PART);
+      Retrieve last = (Retrieve) decoder.decode(in);
+      assertThat(last.keys().size()).isEqualTo(40 - 2 * TextRequestDecoder.RETRIEVAL_PART);
+      assertThat(last.keys().copy(0)).isEqualTo(bytes("k"));
+      assertThat(last.last()).isTrue();
+      assertThat(decoder.hasMoreKeys()).isFalse();
+      assertThat(decoder.decode(in)).isNull();
+    }
+
+    @Test
+    void aGetLineWithAKeyTooLongIsOnePart() {
+      String keys = "k ".repeat(40);
+      assertDecodes("get " + keys + KEY_251 + "\r\n",
+          new Retrieve(false, false, 0, keys(keys.trim().split(" ")), true));
     }
 
     @Test
@@ -139,9 +171,13 @@ class TextRequestDecoderTest {
       assertThat(decoder.decode(in)).isNull();
       assertThat(in.readableBytes()).isEqualTo(8003);
       in.writeBytes(bytes("\r\n"));
-      TextRequest request = decoder.decode(in);
-      assertThat(request).isInstanceOf(Retrieve.class);
-      assertThat(((Retrieve) request).keys().size()).isEqualTo(2000);
+      int keys = 0;
+      Retrieve part;
+      do {
+        part = (Retrieve) decoder.decode(in);
+        keys += part.keys().size();
+      } while (!part.last());
+      assertThat(keys).isEqualTo(2000);
       assertThat(in.readableBytes()).isZero();
     }
 

@@ -142,14 +142,15 @@ public final class TextCommandExecutor {
   private void retrieve(TextRequest.Retrieve retrieve, ByteBuf out, long now) {
     long expiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
     RetrievalKeys keys = retrieve.keys();
-    valueWriter.prepare(out, keys, retrieve.returnCas());
+    // memcached drops the VALUE lines of a get with a key too long, so they are only counted.
+    valueWriter.prepare(retrieve.tooLongKeyFollows() ? null : out, keys, retrieve.returnCas());
     engine.getAll(valueWriter, retrieve.touch(), expiresAt, valueWriter);
     valueWriter.finish(stats, retrieve.touch());
     if (retrieve.tooLongKeyFollows()) {
-      // memcached drops the VALUE lines already built, and every other reply not yet sent.
+      // memcached drops every other reply not yet sent too.
       dropUnflushedReplies(out);
       out.writeBytes(TextReplies.BAD_COMMAND_LINE_FORMAT);
-    } else {
+    } else if (retrieve.last()) {
       out.writeBytes(TextReplies.END);
     }
   }

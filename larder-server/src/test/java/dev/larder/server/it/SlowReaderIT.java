@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +56,52 @@ class SlowReaderIT {
         sender.awaitTermination(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * One get of many big values (memcached streams its reply as the client reads): the reply is built a
+   * part at a time, so it waits for the client as separate requests do, and then comes whole.
+   */
+  @Test
+  void aGetOfManyBigValuesIsAnsweredAsTheClientReads() throws Exception {
+    int keys = 200; // about 100 MB of values
+    try (LarderServer server = LarderServer.start(ServerConfig.defaults().withPort(0));
+        TextConnection setup = TextConnection.open(server.port());
+        Socket reader = new Socket()) {
+      String value = "x".repeat(VALUE_SIZE);
+      assertThat(setup.exchange("set big 0 0 " + VALUE_SIZE + "\r\n" + value + "\r\n").text())
+          .isEqualTo("STORED\r\n");
+      reader.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      reader.setSoTimeout(10_000);
+      reader.getOutputStream().write(("get" + " big".repeat(keys) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      long queued = settledBytesWritten(server);
+      assertThat(queued).as("replies queued before the client reads").isLessThan(MAX_QUEUED_BYTES);
+
+      byte[] valueLine = ("VALUE big 0 " + VALUE_SIZE + "\r\n" + value + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] reply = reader.getInputStream().readNBytes(valueLine.length * keys + 5);
+      for (int i = 0; i < keys; i++) {
+        assertThat(Arrays.equals(reply, i * valueLine.length, (i + 1) * valueLine.length, valueLine, 0,
+            valueLine.length)).as("value %d", i).isTrue();
+      }
+      assertThat(new String(reply, keys * valueLine.length, 5, StandardCharsets.US_ASCII)).isEqualTo("END\r\n");
+      assertThat(server.context().stats().getHits.sum()).isEqualTo(keys);
+    }
+  }
+
+  /** The server's bytes written once it has begun to answer a get and they stop growing for half a second. */
+  private static long settledBytesWritten(LarderServer server) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.context().stats().cmdGet.sum() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    long before = -1;
+    long now = server.context().stats().bytesWritten.sum();
+    while (now != before) {
+      Thread.sleep(500);
+      before = now;
+      now = server.context().stats().bytesWritten.sum();
+    }
+    return now;
   }
 
   private static boolean blocksFor(Future<?> sending) throws Exception {
