@@ -54,7 +54,7 @@ public abstract class MultiGetReplies implements KeyList, MultiLookupVisitor {
 
   /**
    * Adds the lookup's keys to the get counters (the touch counters for a get-and-touch), once for
-   * the whole request, and lets go of the reply buffer.
+   * the whole lookup, and lets go of the reply buffer.
    */
   public final void finish(ServerStats stats, boolean touch) {
     if (touch) {

@@ -112,11 +112,12 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         break;
       }
+      boolean nextPart = session.hasMore();
       R request = session.decode(inbound != null ? inbound : Unpooled.EMPTY_BUFFER);
       if (request == null) {
         break;
       }
-      if (server.verbosity() > 1) {
+      if (server.verbosity() > 1 && !nextPart) {
         log.info("<{} {}", connection.id(), request.getClass().getSimpleName());
       }
       if (replies == null) {

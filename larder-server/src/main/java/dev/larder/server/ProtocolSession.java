@@ -24,7 +24,7 @@ interface ProtocolSession<R> {
   /**
    * Called once the complete requests of a read were carried out: the decoder lets go of the buffers
    * its last request pointed into, which a large value has of its own, so that an idle connection
-   * keeps none.
+   * keeps none; but not of those the rest of a request handed over in parts ({@link #hasMore}) needs.
    */
   void release();
 }

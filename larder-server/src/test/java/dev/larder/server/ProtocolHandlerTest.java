@@ -6,6 +6,7 @@ import dev.larder.storage.EngineConfig;
 import dev.larder.storage.ReferenceEngine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,55 @@ class ProtocolHandlerTest {
     ByteBuf reply = channel.readOutbound();
     assertThat(reply.toString(StandardCharsets.US_ASCII)).isEqualTo("ok\nok\n");
     reply.release();
+    channel.finishAndReleaseAll();
+  }
+
+  /**
+   * A request handed over in parts, each with more reply than the channel takes before it is
+   * unwritable: every part is carried out, with no more input, as the replies drain.
+   */
+  @Test
+  void theRestOfARequestInPartsIsCarriedOutAsTheRepliesDrain() {
+    int[] partsLeft = {0};
+    ProtocolSession<String> parts = new ProtocolSession<>() {
+      @Override
+      public String decode(ByteBuf in) {
+        if (partsLeft[0] > 0) {
+          return "part " + (3 - partsLeft[0]--);
+        }
+        String request = session.decode(in);
+        partsLeft[0] = request == null ? 0 : 2;
+        return request == null ? null : "part 0";
+      }
+
+      @Override
+      public boolean hasMore() {
+        return partsLeft[0] > 0;
+      }
+
+      @Override
+      public boolean execute(String request, ByteBuf replies) {
+        calls.add("execute " + request);
+        replies.writeCharSequence(request + "\n", StandardCharsets.US_ASCII);
+        replies.writeZero(100_000);
+        return true;
+      }
+
+      @Override
+      public void release() {
+        calls.add("release");
+      }
+    };
+    ClientConnection connection = new ClientConnection(1, new InetSocketAddress("127.0.0.1", 40000), NOW);
+    EmbeddedChannel channel = new EmbeddedChannel(new ProtocolHandler<>(server, connection, parts));
+    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
+    channel.writeInbound(Unpooled.copiedBuffer("many\n", StandardCharsets.US_ASCII));
+    assertThat(calls).containsSubsequence("execute part 0", "execute part 1", "execute part 2");
+    StringBuilder replies = new StringBuilder();
+    for (ByteBuf reply; (reply = channel.readOutbound()) != null; reply.release()) {
+      replies.append(reply.toString(StandardCharsets.US_ASCII).replace("\0", ""));
+    }
+    assertThat(replies).hasToString("part 0\npart 1\npart 2\n");
     channel.finishAndReleaseAll();
   }
 }

@@ -1,6 +1,7 @@
 package dev.larder.protocol.binary;
 
 import dev.larder.protocol.BytesToDrop;
+import dev.larder.protocol.ReplyParts;
 import dev.larder.protocol.ReusedBytes;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
@@ -29,13 +30,6 @@ public final class BinaryRequestDecoder {
   private static final int ARITHMETIC_EXTRAS = 20;
   private static final int TOUCH_EXTRAS = 4;
   private static final int FLUSH_EXTRAS = 4;
-  /**
-   * The most gets decoded into one {@link BinaryRequest.Gets}. Their replies go into one buffer before
-   * the connection's writability is checked again, as those of a part of a text multi-get do ({@link
-   * dev.larder.protocol.text.TextRequestDecoder#RETRIEVAL_PART}), which bounds that buffer by this
-   * many values; 16 is also how many keys the engine looks up together.
-   */
-  public static final int MAX_GETS = 16;
   /** Where the fields a run of gets is read by lie in a header. */
   private static final int OPCODE_AT = 1;
   private static final int KEY_LENGTH_AT = 2;
@@ -58,6 +52,11 @@ public final class BinaryRequestDecoder {
   }
 
   private final int maxValueBytes;
+  /**
+   * The most gets decoded into one {@link BinaryRequest.Gets}, whose replies go into one buffer before
+   * the connection's writability is checked again ({@link ReplyParts}).
+   */
+  private final int maxGets;
   private State state = State.HEADER;
   private final Header header = new Header(0, 0, 0);
   /** One request of each kind that names a key, filled anew for each such request, and the no-argument ones. */
@@ -89,11 +88,12 @@ public final class BinaryRequestDecoder {
       throw new IllegalArgumentException("maxValueBytes: " + maxValueBytes + " (expected: >= 0)");
     }
     this.maxValueBytes = maxValueBytes;
+    this.maxGets = ReplyParts.keysPerPart(maxValueBytes);
   }
 
   /**
    * Consumes the bytes of one request from {@code in} and returns it, or of a run of up to {@link
-   * #MAX_GETS} whole gets returned as one {@link BinaryRequest.Gets}; returns null when more bytes are
+   * ReplyParts#keysPerPart} whole gets returned as one {@link BinaryRequest.Gets}; returns null when more bytes are
    * needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused} that closes, the
    * connection is to be closed and the decoder not used again.
    */
@@ -205,7 +205,7 @@ public final class BinaryRequestDecoder {
 
   /**
    * The get (getk, getq, getkq) just read, alone when the next request in {@code in} is not a whole
-   * get, else together with the gets that follow it (up to {@link #MAX_GETS}).
+   * get, else together with the gets that follow it (up to {@link ReplyParts#keysPerPart}).
    */
   private BinaryRequest withGetsAfter(ByteBuf in) {
     int nextKeyLength = wholeGetKeyLength(in);
@@ -214,7 +214,7 @@ public final class BinaryRequestDecoder {
     }
     gets.clear();
     gets.add(header.opcode(), header.opaque(), header.cas(), keyBuffer, keyLength);
-    for (; nextKeyLength >= 0 && gets.size() < MAX_GETS; nextKeyLength = wholeGetKeyLength(in)) {
+    for (; nextKeyLength >= 0 && gets.size() < maxGets; nextKeyLength = wholeGetKeyLength(in)) {
       int at = in.readerIndex();
       int opcode = in.getUnsignedByte(at + OPCODE_AT);
       int opaque = in.getInt(at + OPAQUE_AT);

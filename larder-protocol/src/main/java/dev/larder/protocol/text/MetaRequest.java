@@ -1,6 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.ByteRange;
+import dev.larder.protocol.ReplyParts;
 import java.util.Arrays;
 
 /**
@@ -49,18 +50,10 @@ public sealed interface MetaRequest {
 
   /**
    * A run of {@code mg} lines that arrived together, for the engine to look up in one pass: up to
-   * {@link #MAX_SIZE} valid lines, each answered as if alone, in order. Each get is a copy, its key and
+   * {@link dev.larder.protocol.ReplyParts#keysPerPart} valid lines, each answered as if alone, in order. Each get is a copy, its key and
    * flags in arrays of the run's own, kept for the connection's later runs.
    */
   final class Gets implements MetaRequest {
-    /**
-     * The most gets in one run. Their replies go into one buffer before the connection's writability is
-     * checked again, so this bounds that buffer by as many values, as {@link
-     * TextRequestDecoder#RETRIEVAL_PART} does for a text multi-get; the engine takes keys 16 at a time
-     * anyway.
-     */
-    public static final int MAX_SIZE = 16;
-
     private Copy[] copies = new Copy[0];
     private int size;
 
@@ -71,7 +64,7 @@ public sealed interface MetaRequest {
     /** Appends a copy of {@code get}. */
     void add(Get get) {
       if (size == copies.length) {
-        copies = Arrays.copyOf(copies, Math.min(MAX_SIZE, Math.max(4, size * 2)));
+        copies = Arrays.copyOf(copies, Math.min(ReplyParts.MAX_KEYS, Math.max(4, size * 2)));
       }
       if (copies[size] == null) {
         copies[size] = new Copy();

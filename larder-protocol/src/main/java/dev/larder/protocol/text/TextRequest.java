@@ -45,9 +45,9 @@ public sealed interface TextRequest {
     }
 
     /**
-     * A part of a get line with many keys, which a decoder hands over {@link
-     * TextRequestDecoder#RETRIEVAL_PART} keys at a time, so that the reply is written a part at a time
-     * as the client reads it; {@code last} for the last part, whose reply ends in {@code END}.
+     * A part of a get line with many keys, which a decoder hands over a few keys at a time ({@link
+     * dev.larder.protocol.ReplyParts}), so that the reply is written a part at a time as the client
+     * reads it; {@code last} for the last part, whose reply ends in {@code END}.
      */
     public Retrieve(boolean returnCas, boolean touch, long exptime, RetrievalKeys keys, boolean tooLongKeyFollows,
         boolean last) {

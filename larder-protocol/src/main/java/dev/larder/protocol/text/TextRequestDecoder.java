@@ -1,6 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.BytesToDrop;
+import dev.larder.protocol.ReplyParts;
 import dev.larder.protocol.ReusedBytes;
 import dev.larder.protocol.text.TextRequest.CloseReason;
 import io.netty.buffer.ByteBuf;
@@ -28,13 +29,6 @@ public final class TextRequestDecoder {
    * which is more than 4,000 keys of 250 bytes.
    */
   public static final int MAX_GET_LINE = (1 << 20) + MAX_UNTERMINATED_LINE;
-
-  /**
-   * A get line's keys are handed over this many at a time ({@link TextRequest.Retrieve#last}), so that
-   * the reply to a get of thousands of large values is written a part at a time, as the client reads
-   * it, not all at once into memory; 16 is also how many keys the engine looks up together.
-   */
-  public static final int RETRIEVAL_PART = 16;
 
   /** memcached's {@code KEY_MAX_LENGTH}. */
   public static final int MAX_KEY_LENGTH = 250;
@@ -72,6 +66,12 @@ public final class TextRequestDecoder {
   private static final TextRequest QUIT = new TextRequest.Quit();
 
   private final int maxValueBytes;
+  /**
+   * A get line's keys are handed over this many at a time ({@link TextRequest.Retrieve#last}), and
+   * this many mg lines at most make a run, so that the reply to a get of thousands of large values is
+   * written a part at a time, as the client reads it, not all at once into memory ({@link ReplyParts}).
+   */
+  private final int keysPerPart;
   private final CommandTokens tokens = new CommandTokens();
   private final MemcachedNumbers numbers = new MemcachedNumbers();
   /** Every retrieval's keys: ranges of the line, so that the commonest requests allocate nothing. */
@@ -110,6 +110,7 @@ public final class TextRequestDecoder {
       throw new IllegalArgumentException("maxValueBytes: " + maxValueBytes + " (expected: >= 0)");
     }
     this.maxValueBytes = maxValueBytes;
+    this.keysPerPart = ReplyParts.keysPerPart(maxValueBytes);
     this.metaParser = new MetaCommandParser(maxValueBytes);
   }
 
@@ -118,7 +119,7 @@ public final class TextRequestDecoder {
    * MetaRequest.Gets}) from {@code in} and returns it, or returns null when more bytes are needed;
    * then it has consumed nothing, or only bytes it keeps in its own state: the line of a storage
    * command awaiting its data block, or bytes of a too-large value that it drops. A get line with
-   * more than {@link #RETRIEVAL_PART} keys is returned in parts, the later ones without reading
+   * more than {@link ReplyParts#keysPerPart} keys is returned in parts, the later ones without reading
    * {@code in} ({@link #hasMoreKeys}). After a {@link TextRequest.Close} the connection is to be
    * closed and the decoder not used again.
    *
@@ -165,7 +166,8 @@ public final class TextRequestDecoder {
    * Lets go of the arrays the last request pointed into, which may be a huge line or value of their
    * own, so that an idle connection does not keep them: for the caller to call once it has carried out
    * the requests it decoded, and done at the start of every {@code decode}. Nothing is let go while a
-   * data block is awaited: its command's key is still in the line.
+   * data block is awaited (its command's key is still in the line), nor while a get line has keys left
+   * to hand over.
    */
   public void release() {
     if (state == State.READ_DATA || hasMoreKeys()) {
@@ -194,7 +196,7 @@ public final class TextRequestDecoder {
 
   /**
    * Takes {@code first} and the whole {@code mg} lines after it (at least one, {@link #metaGetFollows})
-   * into one run, up to {@link MetaRequest.Gets#MAX_SIZE}; a line that is not a valid mg is left in
+   * into one run, up to {@link #keysPerPart}; a line that is not a valid mg is left in
    * {@code in}, to be answered on its own after the run.
    */
   private TextRequest metaGetRun(ByteBuf in, MetaRequest.Get first) {
@@ -212,7 +214,7 @@ public final class TextRequestDecoder {
         break;
       }
       metaGets.add(next);
-    } while (metaGets.size() < MetaRequest.Gets.MAX_SIZE && metaGetFollows(in));
+    } while (metaGets.size() < keysPerPart && metaGetFollows(in));
     return metaGetsRequest;
   }
 
@@ -457,13 +459,13 @@ public final class TextRequestDecoder {
   }
 
   /**
-   * The next {@link #RETRIEVAL_PART} keys of the get line; a line with a key too long is one part, as
+   * The next {@link #keysPerPart} keys of the get line; a line with a key too long is one part, as
    * memcached answers it with an error and none of its values.
    */
   private TextRequest nextRetrievalPart() {
     int end = retrieveRequest.tooLongKeyFollows()
         ? lineKeys.size()
-        : Math.min(lineKeys.size(), nextKey + RETRIEVAL_PART);
+        : Math.min(lineKeys.size(), nextKey + keysPerPart);
     retrievalKeys.reset(lineKeys.line());
     for (int i = nextKey; i < end; i++) {
       retrievalKeys.add(lineKeys.offset(i), lineKeys.length(i));

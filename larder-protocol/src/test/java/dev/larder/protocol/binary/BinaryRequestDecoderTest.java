@@ -3,6 +3,7 @@ package dev.larder.protocol.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.larder.protocol.ByteRange;
+import dev.larder.protocol.ReplyParts;
 import dev.larder.protocol.SplitDecoding;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
@@ -182,7 +183,7 @@ class BinaryRequestDecoderTest {
   @Test
   void getsWholeInTheBufferAreDecodedTogetherUpToTheLimit() {
     int[] opcodes = {0x00, 0x09, 0x0c, 0x0d};
-    int count = BinaryRequestDecoder.MAX_GETS + 2;
+    int count = ReplyParts.MAX_KEYS + 2;
     ByteBuf in = Unpooled.buffer();
     for (int i = 0; i < count; i++) {
       in.writeBytes(packet(opcodes[i % 4], new byte[0], "key" + i, "", i, 0, -1));
@@ -192,7 +193,7 @@ class BinaryRequestDecoderTest {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(MAX_VALUE);
 
     BinaryRequest.Gets first = (BinaryRequest.Gets) decoder.decode(in);
-    assertThat(gets(first)).hasSize(BinaryRequestDecoder.MAX_GETS);
+    assertThat(gets(first)).hasSize(ReplyParts.MAX_KEYS);
     assertThat(gets(first).get(6)).usingRecursiveComparison()
         .isEqualTo(new BinaryRequest.Get(new Header(0x0c, 6, 0), key("key6"), true));
     assertThat(gets((BinaryRequest.Gets) decoder.decode(in))).usingRecursiveComparison().isEqualTo(List.of(

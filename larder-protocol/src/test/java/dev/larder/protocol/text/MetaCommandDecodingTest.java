@@ -5,6 +5,7 @@ import static dev.larder.protocol.text.DecoderHarness.assertDecodes;
 import static dev.larder.protocol.text.DecoderHarness.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.protocol.ReplyParts;
 import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.TextRequest.BadDataChunk;
 import dev.larder.protocol.text.TextRequest.ErrorReply;
@@ -163,7 +164,7 @@ class MetaCommandDecodingTest {
 
     @Test
     void linesWholeInTheBufferAreDecodedTogetherUpToTheLimit() {
-      int count = MetaRequest.Gets.MAX_SIZE + 2;
+      int count = ReplyParts.MAX_KEYS + 2;
       ByteBuf in = Unpooled.buffer();
       for (int i = 0; i < count; i++) {
         in.writeBytes(bytes("mg key" + i + " v O" + i + (i % 2 == 0 ? " q" : "") + "\r\n"));
@@ -172,7 +173,7 @@ class MetaCommandDecodingTest {
       TextRequestDecoder decoder = new TextRequestDecoder(MAX_VALUE);
 
       MetaRequest.Gets first = gets(decoder.decode(in));
-      assertThat(first.size()).isEqualTo(MetaRequest.Gets.MAX_SIZE);
+      assertThat(first.size()).isEqualTo(ReplyParts.MAX_KEYS);
       assertThat(DecoderHarness.owned(new Meta(first.get(6)))).usingRecursiveComparison()
           .isEqualTo(get("key6", Flags.of("vOq").opaque("O6")));
       assertThat(DecoderHarness.owned(new Meta(first.get(7)))).usingRecursiveComparison()

@@ -6,6 +6,7 @@ import static dev.larder.protocol.text.DecoderHarness.bytes;
 import static dev.larder.protocol.text.DecoderHarness.decodeAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.larder.protocol.ReplyParts;
 import dev.larder.protocol.text.TextRequest.BadDataChunk;
 import dev.larder.protocol.text.TextRequest.CacheMemlimit;
 import dev.larder.protocol.text.TextRequest.Close;
@@ -112,7 +113,7 @@ class TextRequestDecoderTest {
       for (int i = 0; i < many.length; i++) {
         many[i] = "key" + i;
       }
-      int part = TextRequestDecoder.RETRIEVAL_PART;
+      int part = ReplyParts.MAX_KEYS;
       assertDecodes("gets " + String.join(" ", many) + "\r\nget x\r\n",
           new Retrieve(true, false, 0, keys(Arrays.copyOfRange(many, 0, part)), false, false),
           new Retrieve(true, false, 0, keys(Arrays.copyOfRange(many, part, 2 * part)), false, false),
@@ -131,9 +132,9 @@ class TextRequestDecoderTest {
       assertThat(in.isReadable()).isFalse();
       assertThat(decoder.hasMoreKeys()).isTrue();
       decoder.release(); // the keys left are kept
-      assertThat(((Retrieve) decoder.decode(in)).keys().size()).isEqualTo(TextRequestDecoder.RETRIEVAL_PART);
+      assertThat(((Retrieve) decoder.decode(in)).keys().size()).isEqualTo(ReplyParts.MAX_KEYS);
       Retrieve last = (Retrieve) decoder.decode(in);
-      assertThat(last.keys().size()).isEqualTo(40 - 2 * TextRequestDecoder.RETRIEVAL_PART);
+      assertThat(last.keys().size()).isEqualTo(40 - 2 * ReplyParts.MAX_KEYS);
       assertThat(last.keys().copy(0)).isEqualTo(bytes("k"));
       assertThat(last.last()).isTrue();
       assertThat(decoder.hasMoreKeys()).isFalse();

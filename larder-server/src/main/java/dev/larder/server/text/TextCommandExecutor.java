@@ -45,6 +45,12 @@ public final class TextCommandExecutor {
   private final TextStats statsReport;
   private final MetaCommandExecutor meta;
   private final ValueWriter valueWriter = new ValueWriter();
+  /**
+   * The expiry a gat/gats line sets, worked out once for all its parts (memcached works it out once
+   * per command), and whether parts of the line are still to come.
+   */
+  private long retrievalExpiresAt;
+  private boolean retrievalContinues;
   /** The number incr/decr stored last, caught by {@link #numberCatcher}. */
   private long number;
   private final ItemEditor numberCatcher = (item, created) -> number = Arithmetic.numberIn(item);
@@ -136,11 +142,15 @@ public final class TextCommandExecutor {
   }
 
   /**
-   * get/gets/gat/gats: every key counts in cmd_get (cmd_touch for gat), hits and misses apart; the
-   * counters are updated once per request, however many keys it has.
+   * get/gets/gat/gats, or a part of one: every key counts in cmd_get (cmd_touch for gat), hits and
+   * misses apart; the counters are updated once per part, however many keys it has.
    */
   private void retrieve(TextRequest.Retrieve retrieve, ByteBuf out, long now) {
-    long expiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
+    if (!retrievalContinues) {
+      retrievalExpiresAt = retrieve.touch() ? Expiry.fromExptime(retrieve.exptime(), now) : 0;
+    }
+    retrievalContinues = !retrieve.last();
+    long expiresAt = retrievalExpiresAt;
     RetrievalKeys keys = retrieve.keys();
     // memcached drops the VALUE lines of a get with a key too long, so they are only counted.
     valueWriter.prepare(retrieve.tooLongKeyFollows() ? null : out, keys, retrieve.returnCas());

@@ -75,6 +75,39 @@ class TextCommandExecutorTest {
     assertThat(stats().getMisses.sum()).isEqualTo(1);
   }
 
+  /**
+   * A get line of many keys is answered a part at a time (as the client reads): one END, every key
+   * counted, and a gat's expiry worked out once for the line, however late its last part runs.
+   */
+  @Test
+  void aGetOfManyKeysIsAnsweredInPartsAsOneGet() {
+    StringBuilder keys = new StringBuilder();
+    StringBuilder sets = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      keys.append(" k").append(i);
+      sets.append("set k").append(i).append(" 0 0 1\r\nv\r\n");
+    }
+    burst(sets.toString());
+    ByteBuf in = Unpooled.copiedBuffer("gat 100" + keys + "\r\n", StandardCharsets.ISO_8859_1);
+    ByteBuf out = Unpooled.buffer();
+    TextRequest part;
+    int parts = 0;
+    while ((part = decoder.decode(in)) != null) {
+      executor.execute(part, out);
+      parts++;
+      now[0] += 30_000; // a client that reads slowly
+    }
+    String reply = out.toString(StandardCharsets.ISO_8859_1);
+    assertThat(parts).isEqualTo(3);
+    assertThat(reply).startsWith("VALUE k0 0 1\r\nv\r\nVALUE k1 ").endsWith("VALUE k39 0 1\r\nv\r\nEND\r\n");
+    assertThat(reply.split("END", -1)).hasSize(2);
+    assertThat(reply.split("VALUE", -1)).hasSize(41);
+    assertThat(stats().cmdTouch.sum()).isEqualTo(40);
+    assertThat(stats().touchHits.sum()).isEqualTo(40);
+    now[0] = START + 101_000;
+    assertThat(burst("get k0 k20 k39\r\n")).isEqualTo("END\r\n");
+  }
+
   @Test
   void flagsAreUnsigned() {
     assertThat(burst("set a 4294967295 0 1\r\nx\r\nget a\r\n"))
