@@ -112,12 +112,13 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
         ctx.channel().config().setAutoRead(false);
         break;
       }
-      boolean nextPart = session.hasMore();
+      // A later part of a request is not a new one to log.
+      boolean logged = server.verbosity() > 1 && !session.hasMore();
       R request = session.decode(inbound != null ? inbound : Unpooled.EMPTY_BUFFER);
       if (request == null) {
         break;
       }
-      if (server.verbosity() > 1 && !nextPart) {
+      if (logged) {
         log.info("<{} {}", connection.id(), request.getClass().getSimpleName());
       }
       if (replies == null) {

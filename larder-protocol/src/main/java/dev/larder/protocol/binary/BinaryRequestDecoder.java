@@ -93,8 +93,8 @@ public final class BinaryRequestDecoder {
 
   /**
    * Consumes the bytes of one request from {@code in} and returns it, or of a run of up to {@link
-   * ReplyParts#keysPerPart} whole gets returned as one {@link BinaryRequest.Gets}; returns null when more bytes are
-   * needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused} that closes, the
+   * ReplyParts#keysPerPart} whole gets returned as one {@link BinaryRequest.Gets}; returns null when
+   * more bytes are needed. After a {@link BinaryRequest.Close}, or a {@link BinaryRequest.Refused} that closes, the
    * connection is to be closed and the decoder not used again.
    */
   public BinaryRequest decode(ByteBuf in) {

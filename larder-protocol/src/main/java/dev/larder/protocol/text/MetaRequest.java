@@ -50,8 +50,8 @@ public sealed interface MetaRequest {
 
   /**
    * A run of {@code mg} lines that arrived together, for the engine to look up in one pass: up to
-   * {@link dev.larder.protocol.ReplyParts#keysPerPart} valid lines, each answered as if alone, in order. Each get is a copy, its key and
-   * flags in arrays of the run's own, kept for the connection's later runs.
+   * {@link ReplyParts#keysPerPart} valid lines, each answered as if alone, in order. Each get is a
+   * copy, its key and flags in arrays of the run's own, kept for the connection's later runs.
    */
   final class Gets implements MetaRequest {
     private Copy[] copies = new Copy[0];
