@@ -44,6 +44,9 @@ public final class LarderServer implements AutoCloseable {
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+          // A client that shuts down its sending side (`printf ... | nc`) still gets every reply, as
+          // from memcached: the protocol handler closes once they are written.
+          .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childHandler(new ConnectionInitializer(context))
           .bind(config.listen(), config.port())
           .sync()

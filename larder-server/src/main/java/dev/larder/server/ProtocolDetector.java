@@ -9,6 +9,7 @@ import dev.larder.server.text.TextCommandExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -37,6 +38,15 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
     boolean binary = data.getUnsignedByte(data.readerIndex()) == BinaryRequestDecoder.REQUEST_MAGIC;
     ctx.pipeline().replace(this, "protocol", binary ? binaryHandler() : textHandler());
     ctx.fireChannelRead(data); // a replaced handler's context leads to its replacement
+  }
+
+  /** A client that shuts down its sending side before sending a byte is closed at once. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      ctx.close();
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   private ProtocolHandler<TextRequest> textHandler() {

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.io.IOException;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   private DirectSend directSend;
   private boolean closing;
   private boolean closeSent;
+  /** The client shut down its sending side: the connection closes once every request is answered. */
+  private boolean inputShutdown;
 
   ProtocolHandler(ServerContext server, ClientConnection connection, ProtocolSession<R> session) {
     this.server = server;
@@ -72,8 +75,30 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
       ctx.channel().config().setAutoRead(true);
       executeAvailable(ctx);
       flushReplies(ctx);
+      closeIfAnswered(ctx);
     }
     ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      inputShutdown = true;
+      closeIfAnswered(ctx);
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  /**
+   * Once the client has shut down its sending side and every whole request it sent is carried out
+   * (none waits for the client to take replies), closes the connection after the replies are written;
+   * a request cut short by the shutdown is dropped, as memcached drops it.
+   */
+  private void closeIfAnswered(ChannelHandlerContext ctx) {
+    if (inputShutdown && !closing && ctx.channel().config().isAutoRead() && !session.hasMore()) {
+      closing = true;
+      flushReplies(ctx);
+    }
   }
 
   @Override

@@ -47,6 +47,42 @@ class UnreadRepliesIT {
     }
   }
 
+  /**
+   * A client that shuts down its sending side after its requests (as {@code printf ... | nc} does)
+   * still gets every reply, as from memcached, and then the server closes; a request cut short by the
+   * shutdown is dropped.
+   */
+  @Test
+  void aClientThatShutsDownItsSendingSideStillGetsEveryReply() throws Exception {
+    String value = "v".repeat(500_000);
+    int gets = 100; // 50 MB of replies: far more than the sockets hold
+    try (LarderServer server = LarderServer.start(ServerConfig.defaults().withPort(0));
+        TextConnection setup = TextConnection.open(server.port());
+        Socket client = new Socket()) {
+      assertThat(setup.exchange("set big 0 0 " + value.length() + "\r\n" + value + "\r\n").text())
+          .isEqualTo("STORED\r\n");
+      client.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      client.setSoTimeout(10_000);
+      client.getOutputStream().write(("get big\r\n".repeat(gets) + "get k0 k1").getBytes(StandardCharsets.US_ASCII));
+      client.shutdownOutput();
+      byte[] received = client.getInputStream().readAllBytes(); // until the server closes
+      String reply = "VALUE big 0 " + value.length() + "\r\n" + value + "\r\nEND\r\n";
+      assertThat(received.length).isEqualTo(reply.length() * gets);
+      assertThat(new String(received, StandardCharsets.US_ASCII)).isEqualTo(reply.repeat(gets));
+    }
+  }
+
+  @Test
+  void aClientThatShutsDownItsSendingSideBeforeAnyRequestIsClosed() throws Exception {
+    try (LarderServer server = LarderServer.start(ServerConfig.defaults().withPort(0));
+        Socket client = new Socket()) {
+      client.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      client.setSoTimeout(10_000);
+      client.shutdownOutput();
+      assertThat(client.getInputStream().read()).isEqualTo(-1);
+    }
+  }
+
   private static String value(int key) {
     return String.valueOf((char) ('a' + key)).repeat(VALUE_SIZE);
   }
