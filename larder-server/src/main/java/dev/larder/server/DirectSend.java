@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOutboundHandler;
+import io.netty.channel.unix.IovArray;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.Map;
  * nothing is queued in the channel ahead of them. Netty's outbound queue costs, per reply, an entry,
  * two atomic updates of the pending byte count, a reference count round trip and two walks of the
  * pipeline: in W1 (one small reply per read) about a tenth of the event loops' user time. Bytes the
- * socket does not take stay in the buffer, for the caller to queue in the channel as usual.
+ * socket does not take stay in the buffer, for the caller to queue in the channel as usual. A reply
+ * with long values in engine memory goes out in one {@code writev(2)} instead ({@link ReplyValues}).
  *
  * <p>Only for a native transport whose pipeline has no outbound handler ahead of the caller's: such a
  * handler (TLS, say) must see every byte, so then {@link #of} gives none.
@@ -53,8 +55,7 @@ final class DirectSend {
    * the channel's own write of the same bytes then meets the error and reports it.
    */
   int send(ByteBuf buffer) {
-    ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
-    if (queued == null || queued.totalPendingWriteBytes() != 0 || !buffer.hasMemoryAddress()) {
+    if (!nothingQueued() || !buffer.hasMemoryAddress()) {
       return 0;
     }
     try {
@@ -64,5 +65,22 @@ final class DirectSend {
     } catch (IOException | NotYetConnectedException e) {
       return 0;
     }
+  }
+
+  /** As {@link #send}, for the memory that {@code iov}'s vectors point at, in their order. */
+  long sendAll(IovArray iov) {
+    if (!nothingQueued()) {
+      return 0;
+    }
+    try {
+      return socket.writevAddresses(iov.memoryAddress(0), iov.count());
+    } catch (IOException | NotYetConnectedException e) {
+      return 0;
+    }
+  }
+
+  private boolean nothingQueued() {
+    ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
+    return queued != null && queued.totalPendingWriteBytes() == 0;
   }
 }

@@ -51,16 +51,18 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
 
   private ProtocolHandler<TextRequest> textHandler() {
     TextRequestDecoder decoder = new TextRequestDecoder(server.config().maxItemSize());
-    TextCommandExecutor executor = new TextCommandExecutor(server, connection);
+    ReplyValues values = new ReplyValues();
+    TextCommandExecutor executor = new TextCommandExecutor(server, connection, values);
     return new ProtocolHandler<>(server, connection,
-        session(decoder::decode, decoder::hasMoreKeys, executor::execute, decoder::release));
+        session(decoder::decode, decoder::hasMoreKeys, executor::execute, decoder::release), values);
   }
 
   private ProtocolHandler<BinaryRequest> binaryHandler() {
     BinaryRequestDecoder decoder = new BinaryRequestDecoder(server.config().maxItemSize());
-    BinaryCommandExecutor executor = new BinaryCommandExecutor(server, connection);
+    ReplyValues values = new ReplyValues();
+    BinaryCommandExecutor executor = new BinaryCommandExecutor(server, connection, values);
     return new ProtocolHandler<>(server, connection,
-        session(decoder::decode, () -> false, executor::execute, decoder::release));
+        session(decoder::decode, () -> false, executor::execute, decoder::release), values);
   }
 
   private static <R> ProtocolSession<R> session(

@@ -31,6 +31,8 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   private final ServerContext server;
   private final ClientConnection connection;
   private final ProtocolSession<R> session;
+  /** The values of the session's replies; long ones are sent from engine memory after each request. */
+  private final ReplyValues values;
   private ByteBuf inbound;
   private ByteBuf replies;
   /**
@@ -45,10 +47,12 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   /** The client shut down its sending side: the connection closes once every request is answered. */
   private boolean inputShutdown;
 
-  ProtocolHandler(ServerContext server, ClientConnection connection, ProtocolSession<R> session) {
+  ProtocolHandler(ServerContext server, ClientConnection connection, ProtocolSession<R> session,
+      ReplyValues values) {
     this.server = server;
     this.connection = connection;
     this.session = session;
+    this.values = values;
   }
 
   @Override
@@ -104,6 +108,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     directSend = DirectSend.of(ctx);
+    values.sendThrough(directSend);
   }
 
   @Override
@@ -149,7 +154,11 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
       if (replies == null) {
         replies = replyBuffer(ctx);
       }
+      values.pinInto(replies);
       closing = !session.execute(request, replies);
+      if (values.pinnedAny()) {
+        replies = values.send(replies, ctx.alloc(), server.stats());
+      }
       if (closing && server.verbosity() > 0) {
         log.info(">{} closing after {}", connection.id(), request);
       }
@@ -227,6 +236,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   }
 
   private void release() {
+    values.release();
     if (inbound != null) {
       inbound.release();
       inbound = null;

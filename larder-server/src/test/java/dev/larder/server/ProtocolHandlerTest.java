@@ -56,7 +56,8 @@ class ProtocolHandlerTest {
   @Test
   void releasesTheDecoderOnceTheRequestsOfEachReadAreCarriedOut() {
     ClientConnection connection = new ClientConnection(1, new InetSocketAddress("127.0.0.1", 40000), NOW);
-    EmbeddedChannel channel = new EmbeddedChannel(new ProtocolHandler<>(server, connection, session));
+    EmbeddedChannel channel =
+        new EmbeddedChannel(new ProtocolHandler<>(server, connection, session, new ReplyValues()));
     channel.writeInbound(Unpooled.copiedBuffer("a\nb\nc", StandardCharsets.US_ASCII));
     assertThat(calls).containsExactly("execute a", "execute b", "release");
     channel.writeInbound(Unpooled.copiedBuffer("\n", StandardCharsets.US_ASCII));
@@ -104,7 +105,8 @@ class ProtocolHandlerTest {
       }
     };
     ClientConnection connection = new ClientConnection(1, new InetSocketAddress("127.0.0.1", 40000), NOW);
-    EmbeddedChannel channel = new EmbeddedChannel(new ProtocolHandler<>(server, connection, parts));
+    EmbeddedChannel channel =
+        new EmbeddedChannel(new ProtocolHandler<>(server, connection, parts, new ReplyValues()));
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
     channel.writeInbound(Unpooled.copiedBuffer("many\n", StandardCharsets.US_ASCII));
     assertThat(calls).containsSubsequence("execute part 0", "execute part 1", "execute part 2");

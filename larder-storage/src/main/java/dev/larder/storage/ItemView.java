@@ -16,4 +16,11 @@ public interface ItemView {
 
   /** The value's bytes from position to limit: a read-only buffer over engine memory. */
   ByteBuffer value();
+
+  /**
+   * Keeps the value's bytes as they are, where they are, until the returned pin is closed, so that
+   * they can be read after the visit. Every pin must be closed, and soon: the memory it holds is not
+   * reused meanwhile, so a full cache evicts around it.
+   */
+  PinnedValue pin();
 }

@@ -537,6 +537,11 @@ public final class ReferenceEngine implements CacheEngine {
     }
 
     @Override
+    public PinnedValue pin() {
+      return item.pin();
+    }
+
+    @Override
     public boolean fetched() {
       return fetched;
     }
@@ -608,6 +613,21 @@ public final class ReferenceEngine implements CacheEngine {
     @Override
     public ByteBuffer value() {
       return ByteBuffer.wrap(value).asReadOnlyBuffer();
+    }
+
+    /** A value array is never changed once stored, so a pin need not hold anything. */
+    @Override
+    public PinnedValue pin() {
+      ByteBuffer bytes = value();
+      return new PinnedValue() {
+        @Override
+        public ByteBuffer bytes() {
+          return bytes;
+        }
+
+        @Override
+        public void close() {}
+      };
     }
   }
 }

@@ -35,6 +35,8 @@ final class Segments {
   /** The latest expiry of the segment's items in Unix seconds; {@link Long#MAX_VALUE} for never. */
   private long[] maxExpiry = new long[0];
   private long[] startedMillis = new long[0];
+  /** Open pins of each data segment's values ({@link PinnedValue}): a pinned segment is left as it is. */
+  private int[] pins = new int[0];
 
   Segments(int pageSize, int budget) {
     if (pageSize > MAX_PAGE_SIZE || Integer.bitCount(pageSize) != 1) {
@@ -61,6 +63,7 @@ final class Segments {
       liveBytes = Arrays.copyOf(liveBytes, budget);
       maxExpiry = Arrays.copyOf(maxExpiry, budget);
       startedMillis = Arrays.copyOf(startedMillis, budget);
+      pins = Arrays.copyOf(pins, budget);
     }
     dropSpareBuffers();
   }
@@ -159,6 +162,19 @@ final class Segments {
     liveBytes[page] = 0;
     maxExpiry[page] = 0;
     startedMillis[page] = nowMillis;
+  }
+
+  void pin(int page) {
+    pins[page]++;
+  }
+
+  void unpin(int page) {
+    pins[page]--;
+  }
+
+  /** Whether values of data segment {@code page} are pinned: its bytes must stay, so it is no victim. */
+  boolean pinned(int page) {
+    return pins[page] != 0;
   }
 
   long generation(int page) {

@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * oldest segment, whose items read since their last pass are moved to its start with their read
  * count decayed and the rest dropped (segment-level CLOCK: one-hit wonders leave first); without
  * evictions, the segment with the fewest live bytes, compacted. The compacted segment, stamped with a
- * new generation, becomes the write segment. Methods named {@code locked...} expect the caller to
- * hold {@link #lock}.
+ * new generation, becomes the write segment. A segment holding pinned values ({@link ItemView#pin})
+ * is passed over until they are unpinned: a value's bytes never change after it is written, except
+ * when its segment is compacted or reused. Methods named {@code locked...} expect the caller to hold
+ * {@link #lock}.
  */
 final class Shard {
   /** How many oldest segments one store may compact keeping read items before it drops them all. */
@@ -735,10 +737,14 @@ final class Shard {
     return true;
   }
 
-  /** A data segment, not the write segment, whose items are all gone, expired or flushed; or -1. */
+  /**
+   * A data segment, not the write segment, whose items are all gone, expired or flushed; or -1. Here
+   * and in the other victim searches, pinned segments are passed over: their bytes must stay.
+   */
   private int lockedDeadSegment(long now) {
     for (int p = 0; p < segments.pageSlots(); p++) {
-      if (segments.use(p) == Segments.DATA && p != writePage && segments.allDead(p, now, flushedUpToCas)) {
+      if (segments.use(p) == Segments.DATA && p != writePage && !segments.pinned(p)
+          && segments.allDead(p, now, flushedUpToCas)) {
         return p;
       }
     }
@@ -749,7 +755,7 @@ final class Shard {
   private int lockedOldestSegment() {
     int oldest = -1;
     for (int p = 0; p < segments.pageSlots(); p++) {
-      if (segments.use(p) == Segments.DATA && p != writePage
+      if (segments.use(p) == Segments.DATA && p != writePage && !segments.pinned(p)
           && (oldest < 0 || segments.generation(p) < segments.generation(oldest))) {
         oldest = p;
       }
@@ -761,7 +767,7 @@ final class Shard {
   private int lockedEmptiestSegment(int size) {
     int emptiest = -1;
     for (int p = 0; p < segments.pageSlots(); p++) {
-      if (segments.use(p) == Segments.DATA
+      if (segments.use(p) == Segments.DATA && !segments.pinned(p)
           && segments.pageSize() - segments.liveBytes(p) >= size
           && (emptiest < 0 || segments.liveBytes(p) < segments.liveBytes(emptiest))) {
         emptiest = p;
@@ -878,6 +884,33 @@ final class Shard {
     }
   }
 
+  /** A pin of values in data segment {@code page}, taken under the lock and closed under it. */
+  private final class Pin implements PinnedValue {
+    private final int page;
+    private final ByteBuffer bytes;
+    private boolean closed;
+
+    Pin(int page, ByteBuffer bytes) {
+      this.page = page;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public ByteBuffer bytes() {
+      return bytes;
+    }
+
+    @Override
+    public void close() {
+      synchronized (lock) {
+        if (!closed) {
+          closed = true;
+          segments.unpin(page);
+        }
+      }
+    }
+  }
+
   /**
    * The one view this shard hands to visitors and editors, valid while they run under the lock; its
    * changes go to the item in {@link #cursor}'s place.
@@ -921,6 +954,12 @@ final class Shard {
       ByteBuffer value = segments.view(page);
       value.clear();
       return value.position(valueOffset).limit(valueOffset + valueLength);
+    }
+
+    @Override
+    public PinnedValue pin() {
+      segments.pin(page);
+      return new Pin(page, value().slice());
     }
 
     @Override

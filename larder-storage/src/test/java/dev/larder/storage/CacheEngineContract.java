@@ -370,6 +370,46 @@ abstract class CacheEngineContract {
   }
 
   @Test
+  void aPinnedValueKeepsItsBytesWhileItsItemIsReplacedDeletedFlushedAndEvicted() {
+    engine = engine(MB, true);
+    byte[] first = filled('a', 10_000);
+    engine.store(StoreMode.SET, b("k"), 0, 0, first, 0);
+    try (PinnedValue pinned = pin("k")) {
+      engine.store(StoreMode.SET, b("k"), 0, 0, filled('b', 10_000), 0);
+      engine.store(StoreMode.APPEND, b("k"), 0, 0, filled('c', 10), 0);
+      assertThat(engine.delete(b("k"), 0)).isEqualTo(ChangeResult.CHANGED);
+      engine.flushAll(clock.millis());
+      for (int i = 0; i < 400; i++) { // 4 MB through the 1 MB cache
+        assertThat(engine.store(StoreMode.SET, b("other" + i), 0, 0, filled((char) ('0' + i % 10), 10_000), 0))
+            .isEqualTo(StoreResult.STORED);
+      }
+      assertThat(engine.stats().evictions()).isPositive();
+      assertThat(engine.stats().bytes()).isLessThanOrEqualTo(MB);
+      assertThat(bytesOf(pinned)).isEqualTo(first);
+    }
+  }
+
+  static byte[] filled(char c, int length) {
+    byte[] bytes = new byte[length];
+    Arrays.fill(bytes, (byte) c);
+    return bytes;
+  }
+
+  /** A pin of the value under {@code key}, which must be there. */
+  PinnedValue pin(String key) {
+    PinnedValue[] pinned = new PinnedValue[1];
+    assertThat(engine.get(b(key), item -> pinned[0] = item.pin())).isEqualTo(Lookup.HIT);
+    return pinned[0];
+  }
+
+  static byte[] bytesOf(PinnedValue pinned) {
+    ByteBuffer bytes = pinned.bytes().duplicate();
+    byte[] copy = new byte[bytes.remaining()];
+    bytes.get(copy);
+    return copy;
+  }
+
+  @Test
   void withEvictionsDisabledAFullCacheRefusesStores() {
     engine = engine(MB, false);
     byte[] value = new byte[10_000];

@@ -3,6 +3,7 @@ package dev.larder.storage;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -78,6 +79,38 @@ class SegmentEngineConcurrencyTest {
             engine.store(StoreMode.ADD, key("n", k % 4), 0, 0, b("0"), 0);
           }
         }
+      });
+      EngineStats stats = engine.stats();
+      assertThat(stats.evictions()).isPositive();
+      assertThat(stats.bytes()).isLessThanOrEqualTo(MB);
+    }
+  }
+
+  @Test
+  void pinnedValuesStayWholeWhileOtherThreadsEvictAroundThem() throws Exception {
+    try (CacheEngine engine = new SegmentEngine(new EngineConfig(MB, 1024 * 1024, true, CacheClock.SYSTEM))) {
+      runConcurrently(thread -> {
+        Random random = new Random(thread);
+        ArrayDeque<PinnedValue> held = new ArrayDeque<>();
+        ArrayDeque<Integer> heldKeys = new ArrayDeque<>();
+        for (int i = 0; i < 20_000; i++) {
+          int k = random.nextInt(2_000);
+          if (random.nextInt(4) > 0) {
+            engine.store(StoreMode.SET, key("k", k), k, 0, wellFormed(k, random), 0);
+          } else {
+            engine.get(key("k", k), item -> {
+              held.add(item.pin());
+              heldKeys.add(k);
+            });
+          }
+          if (held.size() > 2 || !held.isEmpty() && random.nextBoolean()) {
+            int pinnedKey = heldKeys.remove();
+            try (PinnedValue pinned = held.remove()) {
+              assertThat(US_ASCII.decode(pinned.bytes().duplicate()).toString()).matches(pinnedKey + ":x*;");
+            }
+          }
+        }
+        held.forEach(PinnedValue::close);
       });
       EngineStats stats = engine.stats();
       assertThat(stats.evictions()).isPositive();

@@ -75,6 +75,65 @@ class SegmentEngineTest extends CacheEngineContract {
     assertThat(getAll(false, 0, keys)).isEqualTo(expected);
   }
 
+  @Test
+  void aSegmentHoldingAPinnedValueIsNotEvictedUntilUnpinned() {
+    engine = engine(MB, true); // 16 pages of 64 KiB
+    engine.store(StoreMode.SET, b("kept"), 0, 0, filled('k', 10_000), 0);
+    PinnedValue pinned = pin("kept");
+    fill("other", 400);
+    assertThat(read("kept")).as("its segment stayed, and so did the item").isNotNull();
+    assertThat(engine.stats().bytes()).isLessThanOrEqualTo(MB);
+    pinned.close();
+    fill("more", 400);
+    assertThat(read("kept")).isNull();
+  }
+
+  @Test
+  void storesNeedingRoomAreRefusedWhileEverySegmentIsPinnedAndSucceedOnceUnpinned() {
+    engine = engine(MB, true);
+    List<PinnedValue> pins = new ArrayList<>();
+    int stored = 0;
+    while (engine.stats().evictions() == 0) {
+      engine.store(StoreMode.SET, b("k" + stored++), 0, 0, filled('v', 10_000), 0);
+    }
+    for (int i = 0; i < stored; i++) {
+      if (read("k" + i) != null) {
+        pins.add(pin("k" + i));
+      }
+    }
+    List<StoreResult> results = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      results.add(engine.store(StoreMode.SET, b("new" + i), 0, 0, filled('n', 10_000), 0));
+    }
+    assertThat(results).contains(StoreResult.NO_MEMORY);
+    assertThat(engine.stats().bytes()).isLessThanOrEqualTo(MB);
+    for (PinnedValue pinned : pins) {
+      assertThat(bytesOf(pinned)).isEqualTo(filled('v', 10_000));
+      pinned.close();
+    }
+    assertThat(engine.store(StoreMode.SET, b("after"), 0, 0, filled('a', 10_000), 0)).isEqualTo(StoreResult.STORED);
+  }
+
+  @Test
+  void closingAPinTwiceUnpinsOnce() {
+    engine = engine(MB, true);
+    engine.store(StoreMode.SET, b("a"), 0, 0, filled('a', 10_000), 0);
+    engine.store(StoreMode.SET, b("b"), 0, 0, filled('b', 10_000), 0); // the same segment
+    PinnedValue first = pin("a");
+    PinnedValue second = pin("b");
+    first.close();
+    first.close();
+    fill("other", 400);
+    assertThat(read("a")).as("the second pin still holds the segment").isNotNull();
+    second.close();
+  }
+
+  private void fill(String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      assertThat(engine.store(StoreMode.SET, b(prefix + i), 0, 0, filled('o', 10_000), 0)).isEqualTo(StoreResult.STORED);
+    }
+  }
+
   @Override
   CacheEngine newEngine(EngineConfig config) {
     return new SegmentEngine(config);

@@ -1,10 +1,8 @@
 package dev.larder.protocol.binary;
 
 import dev.larder.protocol.ByteRange;
-import dev.larder.protocol.ValueCopy;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -55,20 +53,16 @@ public final class BinaryReplies {
   }
 
   /**
-   * A hit: the flags as extras, the key when asked for (null when not), the value when given (null for
-   * touch). The value is copied from its position to its limit without moving them.
+   * A hit: the flags as extras and the key when asked for (null when not). The caller writes the
+   * value's {@code valueLength} bytes after it (0 for touch, which answers without the value).
    */
-  public static void writeItem(ByteBuf out, Header request, long cas, int flags, ByteRange key, ByteBuffer value) {
+  public static void writeItem(ByteBuf out, Header request, long cas, int flags, ByteRange key, int valueLength) {
     int keyLength = key == null ? 0 : key.length();
-    int valueLength = value == null ? 0 : value.remaining();
     writeHeader(out, request, BinaryStatus.SUCCESS, keyLength, FLAGS_EXTRAS, FLAGS_EXTRAS + keyLength + valueLength,
         cas);
     out.writeInt(flags);
     if (key != null) {
       out.writeBytes(key.array(), key.offset(), key.length());
-    }
-    if (value != null) {
-      ValueCopy.write(out, value);
     }
   }
 

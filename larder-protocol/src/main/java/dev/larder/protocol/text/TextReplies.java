@@ -1,9 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.LarderVersion;
-import dev.larder.protocol.ValueCopy;
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -51,13 +49,12 @@ public final class TextReplies {
   private TextReplies() {}
 
   /**
-   * A hit of a get: {@code VALUE <key> <flags> <bytes>[ <cas>]\r\n<data>\r\n}, the key being {@code
-   * key[keyOffset..keyOffset + keyLength)}. The value is copied from its position to its limit; the
-   * buffer's own position is left alone.
+   * The line that starts a get's hit: {@code VALUE <key> <flags> <bytes>[ <cas>]\r\n}, the key being
+   * {@code key[keyOffset..keyOffset + keyLength)}. The caller writes the {@code length} bytes of data
+   * after it, then {@link #writeLineEnd}.
    */
-  public static void writeValue(ByteBuf out, byte[] key, int keyOffset, int keyLength, int flags, ByteBuffer value,
+  public static void writeValueLine(ByteBuf out, byte[] key, int keyOffset, int keyLength, int flags, int length,
       boolean withCas, long cas) {
-    int length = value.remaining();
     out.writeBytes(VALUE_PREFIX).writeBytes(key, keyOffset, keyLength).writeByte(' ');
     writeUnsigned(out, Integer.toUnsignedLong(flags));
     out.writeByte(' ');
@@ -67,7 +64,10 @@ public final class TextReplies {
       writeUnsigned(out, cas);
     }
     out.writeBytes(CRLF);
-    ValueCopy.write(out, value);
+  }
+
+  /** {@code \r\n}, as after a value's data. */
+  public static void writeLineEnd(ByteBuf out) {
     out.writeBytes(CRLF);
   }
 

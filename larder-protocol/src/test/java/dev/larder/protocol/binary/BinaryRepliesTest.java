@@ -7,7 +7,6 @@ import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +26,11 @@ class BinaryRepliesTest {
   }
 
   @Test
-  void aGetkHitCarriesFlagsKeyAndValueAndLeavesTheValueBufferAlone() {
+  void aGetkHitCarriesFlagsAndKeyAndCountsTheValueThatFollows() {
     ByteBuf out = Unpooled.buffer();
-    ByteBuffer value = ByteBuffer.wrap("hi".getBytes(StandardCharsets.US_ASCII));
-    BinaryReplies.writeItem(out, GETK, 5, 0xAABBCCDD, range("xkx", 1, 1), value);
+    BinaryReplies.writeItem(out, GETK, 5, 0xAABBCCDD, range("xkx", 1, 1), 2);
     assertThat(hex(out)).isEqualTo("810c0001" + "04000000" + "00000007" + "01020304" + "0000000000000005"
-        + "aabbccdd" + "6b" + "6869");
-    assertThat(value.remaining()).isEqualTo(2);
+        + "aabbccdd" + "6b");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,18 +16,17 @@ class TextRepliesTest {
   }
 
   @Test
-  void value() {
+  void valueLine() {
     ByteBuf out = Unpooled.buffer();
-    ByteBuffer value = ByteBuffer.wrap("xhello".getBytes(StandardCharsets.US_ASCII)).position(1);
-    TextReplies.writeValue(out, "get k2 k3".getBytes(StandardCharsets.US_ASCII), 7, 2, -1, value, false, 0);
-    assertThat(written(out)).isEqualTo("VALUE k3 4294967295 5\r\nhello\r\n");
-    assertThat(value.position()).isEqualTo(1);
+    TextReplies.writeValueLine(out, "get k2 k3".getBytes(StandardCharsets.US_ASCII), 7, 2, -1, 5, false, 0);
+    assertThat(written(out)).isEqualTo("VALUE k3 4294967295 5\r\n");
   }
 
   @Test
-  void valueWithCas() {
+  void valueLineWithCas() {
     ByteBuf out = Unpooled.buffer();
-    TextReplies.writeValue(out, new byte[] {'a'}, 0, 1, 0, ByteBuffer.allocate(0), true, -1L);
+    TextReplies.writeValueLine(out, new byte[] {'a'}, 0, 1, 0, 0, true, -1L);
+    TextReplies.writeLineEnd(out);
     assertThat(written(out)).isEqualTo("VALUE a 0 0 18446744073709551615\r\n\r\n");
   }
 

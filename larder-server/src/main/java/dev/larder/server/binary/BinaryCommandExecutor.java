@@ -10,6 +10,7 @@ import dev.larder.protocol.binary.BinaryStatus;
 import dev.larder.server.ClientConnection;
 import dev.larder.server.MultiGetReplies;
 import dev.larder.server.ServerContext;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerStats;
 import dev.larder.storage.Arithmetic;
 import dev.larder.storage.CacheEngine;
@@ -46,17 +47,20 @@ public final class BinaryCommandExecutor {
   private final CacheEngine engine;
   private final ServerStats stats;
   private final BinaryStats statsReport;
-  private final ItemWriter itemWriter = new ItemWriter();
-  private final GetsWriter getsWriter = new GetsWriter();
+  private final ItemWriter itemWriter;
+  private final GetsWriter getsWriter;
   private final CasCatcher casCatcher = new CasCatcher();
   private final InitialValue initial = new InitialValue();
 
-  public BinaryCommandExecutor(ServerContext server, ClientConnection connection) {
+  /** {@code values} puts the values of hits into responses. */
+  public BinaryCommandExecutor(ServerContext server, ClientConnection connection, ReplyValues values) {
     this.server = server;
     this.connection = connection;
     this.engine = server.engine();
     this.stats = server.stats();
     this.statsReport = new BinaryStats(server);
+    this.itemWriter = new ItemWriter(values);
+    this.getsWriter = new GetsWriter(values);
   }
 
   /** Writes the response to {@code request} into {@code out}; returns false when the connection must then close. */
@@ -261,10 +265,15 @@ public final class BinaryCommandExecutor {
 
   /** Writes a hit's response packet; one instance is reused so that a lookup allocates nothing. */
   private static final class ItemWriter implements ItemVisitor {
+    private final ReplyValues values;
     private ByteBuf out;
     private Header header;
     private ByteRange key;
     private boolean withValue;
+
+    ItemWriter(ReplyValues values) {
+      this.values = values;
+    }
 
     /** For a hit to be answered with {@code returnedKey}, or with no key when it is null. */
     ItemWriter prepare(ByteBuf target, Header request, ByteRange returnedKey, boolean returnValue) {
@@ -277,14 +286,22 @@ public final class BinaryCommandExecutor {
 
     @Override
     public void visit(ItemView item) {
-      BinaryReplies.writeItem(out, header, item.cas(), item.flags(), key, withValue ? item.value() : null);
+      BinaryReplies.writeItem(out, header, item.cas(), item.flags(), key, withValue ? item.value().remaining() : 0);
+      if (withValue) {
+        values.write(out, item);
+      }
     }
   }
 
   /** Hands consecutive gets' keys to the engine and writes each one's response. */
   private static final class GetsWriter extends MultiGetReplies {
     private final ByteRange key = new ByteRange();
+    private final ReplyValues values;
     private BinaryRequest.Gets gets;
+
+    GetsWriter(ReplyValues values) {
+      this.values = values;
+    }
 
     void prepare(ByteBuf target, BinaryRequest.Gets requests) {
       begin(target);
@@ -313,7 +330,9 @@ public final class BinaryCommandExecutor {
 
     @Override
     protected void write(ByteBuf target, int index, ItemView item) {
-      BinaryReplies.writeItem(target, gets.header(index), item.cas(), item.flags(), returnedKey(index), item.value());
+      BinaryReplies.writeItem(target, gets.header(index), item.cas(), item.flags(), returnedKey(index),
+          item.value().remaining());
+      values.write(target, item);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.MetaRequest;
 import dev.larder.protocol.text.TextReplies;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
 import dev.larder.storage.CacheEngine;
@@ -33,10 +34,11 @@ public final class MetaCommandExecutor {
   private final MetaDebugCommand debug;
   private final CasOfStored casOfStored = new CasOfStored();
 
-  public MetaCommandExecutor(ServerContext server) {
+  /** {@code values} puts the values of hits into replies. */
+  public MetaCommandExecutor(ServerContext server, ReplyValues values) {
     this.engine = server.engine();
     this.stats = server.stats();
-    this.get = new MetaGetCommand(engine, stats);
+    this.get = new MetaGetCommand(engine, stats, values);
     this.arithmetic = new MetaArithmeticCommand(engine, stats);
     this.debug = new MetaDebugCommand(engine, stats);
   }

@@ -5,6 +5,7 @@ import dev.larder.protocol.meta.MetaReplies;
 import dev.larder.protocol.text.MetaFlags;
 import dev.larder.protocol.text.MetaRequest;
 import dev.larder.protocol.text.TextReplies;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerStats;
 import dev.larder.storage.CacheEngine;
 import dev.larder.storage.EditableItem;
@@ -26,6 +27,7 @@ import io.netty.buffer.ByteBuf;
  */
 final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
   private final CacheEngine engine;
+  private final ReplyValues values;
   private final ServerStats stats;
   private MetaRequest.Get request;
   private MetaRequest.Gets run;
@@ -38,9 +40,10 @@ final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
   private int flushed;
   private int touches;
 
-  MetaGetCommand(CacheEngine engine, ServerStats stats) {
+  MetaGetCommand(CacheEngine engine, ServerStats stats, ReplyValues values) {
     this.engine = engine;
     this.stats = stats;
+    this.values = values;
   }
 
   /** Looks the key up and writes the reply. */
@@ -198,7 +201,7 @@ final class MetaGetCommand implements ItemEditor, MultiItemEditor, KeyList {
     }
     out.writeBytes(MetaReplies.CRLF);
     if (flags.value()) {
-      out.writeBytes(item.value());
+      values.write(out, item);
       out.writeBytes(MetaReplies.CRLF);
     }
   }

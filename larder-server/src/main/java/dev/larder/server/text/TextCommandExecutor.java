@@ -8,6 +8,7 @@ import dev.larder.protocol.text.TextRequest;
 import dev.larder.server.ClientConnection;
 import dev.larder.server.MultiGetReplies;
 import dev.larder.server.ServerContext;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerStats;
 import dev.larder.server.meta.MetaCommandExecutor;
 import dev.larder.storage.Arithmetic;
@@ -44,7 +45,7 @@ public final class TextCommandExecutor {
   private final ServerStats stats;
   private final TextStats statsReport;
   private final MetaCommandExecutor meta;
-  private final ValueWriter valueWriter = new ValueWriter();
+  private final ValueWriter valueWriter;
   /**
    * The expiry a gat/gats line sets, worked out once for all its parts (memcached works it out once
    * per command), and whether parts of the line are still to come.
@@ -63,13 +64,15 @@ public final class TextCommandExecutor {
   /** Where the reply to the request being executed starts in {@code out}. */
   private int replyStart;
 
-  public TextCommandExecutor(ServerContext server, ClientConnection connection) {
+  /** {@code values} puts the values of hits into replies. */
+  public TextCommandExecutor(ServerContext server, ClientConnection connection, ReplyValues values) {
     this.server = server;
     this.connection = connection;
     this.engine = server.engine();
     this.stats = server.stats();
     this.statsReport = new TextStats(server);
-    this.meta = new MetaCommandExecutor(server);
+    this.meta = new MetaCommandExecutor(server, values);
+    this.valueWriter = new ValueWriter(values);
   }
 
   /**
@@ -319,8 +322,13 @@ public final class TextCommandExecutor {
 
   /** Hands a retrieval's keys to the engine (ranges of the decoder's line) and writes its hits as VALUE lines. */
   private static final class ValueWriter extends MultiGetReplies {
+    private final ReplyValues values;
     private RetrievalKeys keys;
     private boolean withCas;
+
+    ValueWriter(ReplyValues values) {
+      this.values = values;
+    }
 
     void prepare(ByteBuf target, RetrievalKeys requestKeys, boolean returnCas) {
       begin(target);
@@ -350,8 +358,10 @@ public final class TextCommandExecutor {
 
     @Override
     protected void write(ByteBuf target, int index, ItemView item) {
-      TextReplies.writeValue(target, keys.line(), keys.offset(index), keys.length(index), item.flags(), item.value(),
-          withCas, item.cas());
+      TextReplies.writeValueLine(target, keys.line(), keys.offset(index), keys.length(index), item.flags(),
+          item.value().remaining(), withCas, item.cas());
+      values.write(target, item);
+      TextReplies.writeLineEnd(target);
     }
   }
 }

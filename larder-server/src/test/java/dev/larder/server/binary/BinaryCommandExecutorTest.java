@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larder.protocol.binary.BinaryRequest;
 import dev.larder.protocol.binary.BinaryRequestDecoder;
 import dev.larder.server.ClientConnection;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerConfig;
 import dev.larder.server.ServerContext;
 import dev.larder.storage.EngineConfig;
@@ -48,7 +49,8 @@ class BinaryCommandExecutorTest {
     ReferenceEngine engine = new ReferenceEngine(new EngineConfig(64L << 20, 1 << 20, true, () -> now[0]));
     server = new ServerContext(ServerConfig.defaults(), engine, () -> now[0], () -> {});
     decoder = new BinaryRequestDecoder(1 << 20);
-    executor = new BinaryCommandExecutor(server, new ClientConnection(1, new InetSocketAddress("127.0.0.1", 1), START));
+    executor = new BinaryCommandExecutor(server, new ClientConnection(1, new InetSocketAddress("127.0.0.1", 1), START),
+        new ReplyValues());
     open = true;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larder.protocol.text.TextRequest;
 import dev.larder.protocol.text.TextRequestDecoder;
 import dev.larder.server.ClientConnection;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerConfig;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
@@ -41,7 +42,7 @@ class MetaCommandExecutorTest {
     server = new ServerContext(ServerConfig.defaults(), engine, () -> now[0], () -> {});
     ClientConnection connection = new ClientConnection(7, new InetSocketAddress("127.0.0.1", 40000), START);
     decoder = new TextRequestDecoder(1 << 20);
-    executor = new TextCommandExecutor(server, connection);
+    executor = new TextCommandExecutor(server, connection, new ReplyValues());
   }
 
   private String send(String wire) {
@@ -225,7 +226,8 @@ class MetaCommandExecutorTest {
         new SegmentEngine(new EngineConfig(64L << 20, 1 << 20, true, () -> now[0])), () -> now[0], () -> {});
     final TextRequestDecoder decoder = new TextRequestDecoder(1 << 20);
     final TextCommandExecutor executor =
-        new TextCommandExecutor(server, new ClientConnection(8, new InetSocketAddress("127.0.0.1", 40001), START));
+        new TextCommandExecutor(server, new ClientConnection(8, new InetSocketAddress("127.0.0.1", 40001), START),
+            new ReplyValues());
 
     String send(String wire) {
       ByteBuf in = Unpooled.copiedBuffer(wire, StandardCharsets.ISO_8859_1);

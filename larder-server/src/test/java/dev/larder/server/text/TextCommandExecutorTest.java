@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.larder.protocol.text.TextRequest;
 import dev.larder.protocol.text.TextRequestDecoder;
 import dev.larder.server.ClientConnection;
+import dev.larder.server.ReplyValues;
 import dev.larder.server.ServerConfig;
 import dev.larder.server.ServerContext;
 import dev.larder.server.ServerStats;
@@ -46,7 +47,7 @@ class TextCommandExecutorTest {
     ClientConnection connection = new ClientConnection(7, new InetSocketAddress("127.0.0.1", 40000), START);
     server.connections().tryAdd(connection, Integer.MAX_VALUE);
     decoder = new TextRequestDecoder(MAX_VALUE);
-    executor = new TextCommandExecutor(server, connection);
+    executor = new TextCommandExecutor(server, connection, new ReplyValues());
     open = true;
   }
 
