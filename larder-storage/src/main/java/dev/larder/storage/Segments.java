@@ -2,6 +2,7 @@ package dev.larder.storage;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The memory of one shard: equal pages of direct memory, allocated on first use and then recycled,
@@ -35,8 +36,11 @@ final class Segments {
   /** The latest expiry of the segment's items in Unix seconds; {@link Long#MAX_VALUE} for never. */
   private long[] maxExpiry = new long[0];
   private long[] startedMillis = new long[0];
-  /** Open pins of each data segment's values ({@link PinnedValue}): a pinned segment is left as it is. */
-  private int[] pins = new int[0];
+  /**
+   * Open pins of each page's values ({@link PinnedValue}): a pinned segment is left as it is. Counters
+   * of their own, made on a page's first pin, so that a pin is let go without the shard's lock.
+   */
+  private AtomicInteger[] pins = new AtomicInteger[0];
 
   Segments(int pageSize, int budget) {
     if (pageSize > MAX_PAGE_SIZE || Integer.bitCount(pageSize) != 1) {
@@ -164,17 +168,18 @@ final class Segments {
     startedMillis[page] = nowMillis;
   }
 
-  void pin(int page) {
-    pins[page]++;
-  }
-
-  void unpin(int page) {
-    pins[page]--;
+  /** Counts a pin of values in {@code page}; returns the counter, which its pin decrements when closed. */
+  AtomicInteger pin(int page) {
+    if (pins[page] == null) {
+      pins[page] = new AtomicInteger();
+    }
+    pins[page].incrementAndGet();
+    return pins[page];
   }
 
   /** Whether values of data segment {@code page} are pinned: its bytes must stay, so it is no victim. */
   boolean pinned(int page) {
-    return pins[page] != 0;
+    return pins[page] != null && pins[page].get() != 0;
   }
 
   long generation(int page) {

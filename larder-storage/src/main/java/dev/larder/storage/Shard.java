@@ -1,6 +1,7 @@
 package dev.larder.storage;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -884,14 +885,17 @@ final class Shard {
     }
   }
 
-  /** A pin of values in data segment {@code page}, taken under the lock and closed under it. */
-  private final class Pin implements PinnedValue {
-    private final int page;
+  /**
+   * A pin of values in one data segment, taken under the lock; closed without it, which can only make
+   * the segment a victim again: a victim search that saw the count above zero just passed it over.
+   */
+  private static final class Pin implements PinnedValue {
+    private final AtomicInteger pins;
     private final ByteBuffer bytes;
     private boolean closed;
 
-    Pin(int page, ByteBuffer bytes) {
-      this.page = page;
+    Pin(AtomicInteger pins, ByteBuffer bytes) {
+      this.pins = pins;
       this.bytes = bytes;
     }
 
@@ -902,11 +906,9 @@ final class Shard {
 
     @Override
     public void close() {
-      synchronized (lock) {
-        if (!closed) {
-          closed = true;
-          segments.unpin(page);
-        }
+      if (!closed) {
+        closed = true;
+        pins.decrementAndGet();
       }
     }
   }
@@ -958,8 +960,7 @@ final class Shard {
 
     @Override
     public PinnedValue pin() {
-      segments.pin(page);
-      return new Pin(page, value().slice());
+      return new Pin(segments.pin(page), value().slice());
     }
 
     @Override
