@@ -15,8 +15,9 @@ import java.util.Arrays;
  * long one, on a connection that sends straight to its socket ({@link DirectSend}), is pinned where it
  * is in engine memory ({@link ItemView#pin}) and sent from there with the replies around it in one
  * gathering write ({@link #send}), as memcached sends values from its items: a 100 KB value then
- * costs the kernel's copy alone. Pins never outlast the request that took them: what the socket does
- * not take at once is copied into a buffer of its own, and every pin is closed.
+ * costs the kernel's copy alone. Pins never outlast the request that took them (or, should it fail, its
+ * connection): what the socket does not take at once is copied into a buffer of its own, and every
+ * pin is closed.
  */
 public final class ReplyValues {
   /** Values from this length are pinned; shorter ones cost less to copy than to pin and gather. */
@@ -57,7 +58,7 @@ public final class ReplyValues {
   /** Writes {@code item}'s value into {@code out}, or pins it there when it is long (see the class). */
   public void write(ByteBuf out, ItemView item) {
     ByteBuffer value = item.value();
-    if (out != pinningInto || value.remaining() < MIN_PINNED_LENGTH) {
+    if (out != pinningInto || value.remaining() < MIN_PINNED_LENGTH || !value.isDirect()) {
       int position = value.position();
       out.writeBytes(value);
       value.position(position); // rather than writing a duplicate, which would be garbage per hit
@@ -72,8 +73,11 @@ public final class ReplyValues {
     count++;
   }
 
-  /** Whether values wait in engine memory for {@link #send}. */
-  boolean pinnedAny() {
+  /**
+   * Whether values wait in engine memory for {@link #send}, which sends them with the replies before
+   * them as soon as the request that wrote them is done.
+   */
+  public boolean pinnedAny() {
     return count > 0;
   }
 
@@ -140,6 +144,7 @@ public final class ReplyValues {
 
   /** Closes every pin; for a request cut short, and for a closed connection. */
   void release() {
+    pinningInto = null;
     for (int i = 0; i < count; i++) {
       pinned[i].close();
       pinned[i] = null;

@@ -472,9 +472,17 @@ final class Shard {
       if (segments.overBudget()) {
         writePage = -1; // the write segment may go too
       }
-      while (segments.overBudget() && lockedFreeDataPage(now, true)) {
-        relocations++;
-      }
+      lockedFitBudget(now);
+    }
+  }
+
+  /**
+   * Evicts whole segments while more pages are in use than the budget allows; pinned ones stay, so a
+   * lowered limit may be reached only by later stores.
+   */
+  private void lockedFitBudget(long now) {
+    while (segments.overBudget() && lockedFreeDataPage(now, true)) {
+      relocations++;
     }
   }
 
@@ -664,6 +672,7 @@ final class Shard {
    * #relocations} counts.
    */
   private boolean lockedMakeRoom(int size, long now) {
+    lockedFitBudget(now);
     return lockedEnsureIndexRoom(now) && lockedEnsureWriteRoom(size, now);
   }
 

@@ -128,6 +128,23 @@ class SegmentEngineTest extends CacheEngineContract {
     second.close();
   }
 
+  @Test
+  void aLoweredLimitThatMetPinnedSegmentsIsReachedByLaterStores() {
+    engine = engine(4 * MB, true); // 16 pages of 256 KiB
+    fill("k", 400);
+    List<PinnedValue> pins = new ArrayList<>();
+    for (int i = 0; i < 400; i += 25) { // 25 values of 10 KB fill a page: one pin in each
+      if (read("k" + i) != null) {
+        pins.add(pin("k" + i));
+      }
+    }
+    engine.setMemoryLimit(MB);
+    pins.forEach(PinnedValue::close);
+    assertThat(engine.stats().bytes()).as("pinned segments stayed").isGreaterThan(MB);
+    assertThat(engine.store(StoreMode.SET, b("after"), 0, 0, filled('a', 10_000), 0)).isEqualTo(StoreResult.STORED);
+    assertThat(engine.stats().bytes()).isLessThanOrEqualTo(MB);
+  }
+
   private void fill(String prefix, int count) {
     for (int i = 0; i < count; i++) {
       assertThat(engine.store(StoreMode.SET, b(prefix + i), 0, 0, filled('o', 10_000), 0)).isEqualTo(StoreResult.STORED);

@@ -52,13 +52,16 @@ public final class TextCommandExecutor {
    */
   private long retrievalExpiresAt;
   private boolean retrievalContinues;
+  private final ReplyValues values;
   /** The number incr/decr stored last, caught by {@link #numberCatcher}. */
   private long number;
   private final ItemEditor numberCatcher = (item, created) -> number = Arithmetic.numberIn(item);
   /**
    * Reply bytes written since the point where memcached would last have sent its queued replies. It
    * sends them after every get and whenever it waits for input; before that it may still drop them,
-   * which it does when a get meets a too-long key or the connection is to be closed.
+   * which it does when a get meets a too-long key or the connection is to be closed. A reply with a
+   * value sent from engine memory ({@link ReplyValues}) goes out before the next request, so it
+   * counts as sent, an {@code mg}'s included.
    */
   private long unflushedReplyBytes;
   /** Where the reply to the request being executed starts in {@code out}. */
@@ -72,6 +75,7 @@ public final class TextCommandExecutor {
     this.stats = server.stats();
     this.statsReport = new TextStats(server);
     this.meta = new MetaCommandExecutor(server, values);
+    this.values = values;
     this.valueWriter = new ValueWriter(values);
   }
 
@@ -89,7 +93,7 @@ public final class TextCommandExecutor {
     replyStart = out.writerIndex();
     boolean keepOpen = dispatch(request, out, now);
     unflushedReplyBytes += out.writerIndex() - replyStart;
-    if (request instanceof TextRequest.Retrieve retrieve && !retrieve.tooLongKeyFollows()) {
+    if (values.pinnedAny() || request instanceof TextRequest.Retrieve retrieve && !retrieve.tooLongKeyFollows()) {
       unflushedReplyBytes = 0;
     }
     connection.commandRead(now, STATE_WAITING);

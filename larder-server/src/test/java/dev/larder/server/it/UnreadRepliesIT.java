@@ -72,6 +72,33 @@ class UnreadRepliesIT {
     }
   }
 
+  /**
+   * A reply with a long value goes out from engine memory, or is copied whole where the socket is
+   * full, before the next request: a later request that drops the replies memcached would not have
+   * sent yet (a get with a key over 250 bytes) leaves it whole.
+   */
+  @Test
+  void aLongValuesReplyStaysWholeWhenALaterRequestDropsUnsentReplies() throws Exception {
+    String big = "b".repeat(500_000);
+    String value = "v".repeat(30_000);
+    try (LarderServer server = LarderServer.start(ServerConfig.defaults().withPort(0));
+        TextConnection setup = TextConnection.open(server.port());
+        Socket client = new Socket()) {
+      assertThat(setup.exchange("set big 0 0 " + big.length() + "\r\n" + big + "\r\n"
+          + "set k 0 0 " + value.length() + "\r\n" + value + "\r\n").text()).isEqualTo("STORED\r\nSTORED\r\n");
+      client.connect(new InetSocketAddress("127.0.0.1", server.port()));
+      client.setSoTimeout(10_000);
+      // One write: the gets fill the socket, so the mg's reply is queued behind them.
+      client.getOutputStream().write(("get big\r\n".repeat(20) + "mg k v\r\n" + "get " + "x".repeat(300) + "\r\n"
+          + "mn\r\n").getBytes(StandardCharsets.US_ASCII));
+      String expected = ("VALUE big 0 " + big.length() + "\r\n" + big + "\r\nEND\r\n").repeat(20)
+          + "VA " + value.length() + "\r\n" + value + "\r\n"
+          + "CLIENT_ERROR bad command line format\r\n" + "MN\r\n";
+      byte[] received = client.getInputStream().readNBytes(expected.length());
+      assertThat(new String(received, StandardCharsets.US_ASCII)).isEqualTo(expected);
+    }
+  }
+
   @Test
   void aClientThatShutsDownItsSendingSideBeforeAnyRequestIsClosed() throws Exception {
     try (LarderServer server = LarderServer.start(ServerConfig.defaults().withPort(0));
