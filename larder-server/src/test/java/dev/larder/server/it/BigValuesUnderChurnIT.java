@@ -105,20 +105,12 @@ class BigValuesUnderChurnIT {
 
   private static byte[] request(String protocol, List<String> keys) {
     if (protocol.equals("binary")) {
-      byte[][] packets = new byte[keys.size()][];
-      int length = 0;
+      byte[][] packets = new byte[keys.size() + 1][];
       for (int i = 0; i < keys.size(); i++) {
         packets[i] = BinaryConnection.request(0x0d, new byte[0], keys.get(i), "", i, 0); // GETKQ: quiet misses
-        length += packets[i].length;
       }
-      byte[] all = new byte[length + 24];
-      int at = 0;
-      for (byte[] packet : packets) {
-        System.arraycopy(packet, 0, all, at, packet.length);
-        at += packet.length;
-      }
-      System.arraycopy(BinaryConnection.request(0x0a, new byte[0], "", "", -1, 0), 0, all, at, 24); // NOOP ends it
-      return all;
+      packets[keys.size()] = BinaryConnection.request(0x0a, new byte[0], "", "", -1, 0); // NOOP ends them
+      return BinaryConnection.concat(packets);
     }
     StringBuilder text = new StringBuilder(protocol.equals("text") ? "get" : "");
     for (String key : keys) {

@@ -58,6 +58,15 @@ public final class BinaryConnection implements AutoCloseable {
         .array();
   }
 
+  /** The packets one after another, as a client pipelines them in one write. */
+  public static byte[] concat(byte[]... packets) {
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
+    for (byte[] packet : packets) {
+      joined.writeBytes(packet);
+    }
+    return joined.toByteArray();
+  }
+
   /** One response packet, as read. */
   public record Packet(int magic, int opcode, int status, int opaque, long cas, byte[] extras, byte[] key, byte[] value) {
     /**

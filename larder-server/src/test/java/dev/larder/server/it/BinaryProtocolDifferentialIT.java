@@ -1,5 +1,6 @@
 package dev.larder.server.it;
 
+import static dev.larder.server.it.BinaryConnection.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -129,15 +130,6 @@ class BinaryProtocolDifferentialIT {
 
   private static byte[] touch(int opcode, String key, int exptime) {
     return packet(opcode, ByteBuffer.allocate(4).putInt(exptime).array(), key, "", 0);
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int length = Arrays.stream(parts).mapToInt(part -> part.length).sum();
-    ByteBuffer joined = ByteBuffer.allocate(length);
-    for (byte[] part : parts) {
-      joined.put(part);
-    }
-    return joined.array();
   }
 
   /** Steps that do not depend on a CAS unique. */

@@ -1,8 +1,8 @@
 package dev.larder.server.it;
 
+import static dev.larder.server.it.BinaryConnection.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -164,14 +164,6 @@ class StatsIT {
 
   private static byte[] binary(int opcode, byte[] extras, String key, String value) {
     return BinaryConnection.request(opcode, extras, key, value, opcode, 0);
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream joined = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      joined.writeBytes(part);
-    }
-    return joined.toByteArray();
   }
 
   @ParameterizedTest(name = "{0}")
