@@ -45,6 +45,7 @@ public final class TextCommandExecutor {
   private final ServerStats stats;
   private final TextStats statsReport;
   private final MetaCommandExecutor meta;
+  private final ReplyValues values;
   private final ValueWriter valueWriter;
   /**
    * The expiry a gat/gats line sets, worked out once for all its parts (memcached works it out once
@@ -52,7 +53,6 @@ public final class TextCommandExecutor {
    */
   private long retrievalExpiresAt;
   private boolean retrievalContinues;
-  private final ReplyValues values;
   /** The number incr/decr stored last, caught by {@link #numberCatcher}. */
   private long number;
   private final ItemEditor numberCatcher = (item, created) -> number = Arithmetic.numberIn(item);
