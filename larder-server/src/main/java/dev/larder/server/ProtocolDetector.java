@@ -13,6 +13,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Tells a binary connection from a text one by its first byte, as memcached does: the binary request
@@ -54,7 +55,8 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
     ReplyValues values = new ReplyValues();
     TextCommandExecutor executor = new TextCommandExecutor(server, connection, values);
     return new ProtocolHandler<>(server, connection,
-        session(decoder::decode, decoder::hasMoreKeys, executor::execute, decoder::release), values);
+        session(decoder::decode, decoder::hasMoreKeys, decoder::longValueAwaited, executor::execute, decoder::release),
+        values);
   }
 
   private ProtocolHandler<BinaryRequest> binaryHandler() {
@@ -62,11 +64,11 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
     ReplyValues values = new ReplyValues();
     BinaryCommandExecutor executor = new BinaryCommandExecutor(server, connection, values);
     return new ProtocolHandler<>(server, connection,
-        session(decoder::decode, () -> false, executor::execute, decoder::release), values);
+        session(decoder::decode, () -> false, decoder::longValueAwaited, executor::execute, decoder::release), values);
   }
 
-  private static <R> ProtocolSession<R> session(
-      Function<ByteBuf, R> decode, BooleanSupplier hasMore, BiPredicate<R, ByteBuf> execute, Runnable release) {
+  private static <R> ProtocolSession<R> session(Function<ByteBuf, R> decode, BooleanSupplier hasMore,
+      IntSupplier longValueAwaited, BiPredicate<R, ByteBuf> execute, Runnable release) {
     return new ProtocolSession<>() {
       @Override
       public R decode(ByteBuf in) {
@@ -76,6 +78,11 @@ final class ProtocolDetector extends ChannelInboundHandlerAdapter {
       @Override
       public boolean hasMore() {
         return hasMore.getAsBoolean();
+      }
+
+      @Override
+      public int longValueAwaited() {
+        return longValueAwaited.getAsInt();
       }
 
       @Override

@@ -42,6 +42,8 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   private ByteBuf written;
   /** Null where replies must go through the channel. */
   private DirectSend directSend;
+  /** The channel's read buffers; null where the channel has others (reads then never land in {@link #inbound}). */
+  private ReusedReadBuffer reads;
   private boolean closing;
   private boolean closeSent;
   /** The client shut down its sending side: the connection closes once every request is answered. */
@@ -63,8 +65,18 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
       data.release();
       return;
     }
-    inbound = inbound == null ? data : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), inbound, data);
+    inbound = inbound == null ? data : cumulate(ctx, data);
     executeAvailable(ctx);
+  }
+
+  /** Adds a read's bytes to the inbound ones; a read that landed in their buffer is there already. */
+  private ByteBuf cumulate(ChannelHandlerContext ctx, ByteBuf read) {
+    if (ReusedReadBuffer.landedIn(read, inbound)) {
+      inbound.writerIndex(inbound.writerIndex() + read.readableBytes());
+      read.release();
+      return inbound;
+    }
+    return ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), inbound, read);
   }
 
   @Override
@@ -109,6 +121,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   public void handlerAdded(ChannelHandlerContext ctx) {
     directSend = DirectSend.of(ctx);
     values.sendThrough(directSend);
+    reads = ctx.channel().config().getRecvByteBufAllocator() instanceof ReusedReadBuffer r ? r : null;
   }
 
   @Override
@@ -175,6 +188,35 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
       }
     }
     session.release();
+    gatherLongValue(ctx);
+  }
+
+  /**
+   * While a long value is awaited, makes room for all of it in the inbound buffer and has the next
+   * reads land there ({@link ReusedReadBuffer#readInto}): its bytes are then copied once on their way
+   * to the cache, not also out of a buffer per read and again each time the inbound buffer grows. Like
+   * memcached, which allocates an item for the value its command line declares, a connection then
+   * holds room for the value before all of it has arrived.
+   */
+  private void gatherLongValue(ChannelHandlerContext ctx) {
+    if (reads == null) {
+      return;
+    }
+    int awaited = closing ? 0 : session.longValueAwaited();
+    int held = inbound == null ? 0 : inbound.readableBytes();
+    if (awaited <= held) {
+      reads.readInto(null);
+      return;
+    }
+    if (inbound == null || inbound.writableBytes() < awaited - held) {
+      ByteBuf whole = ctx.alloc().ioBuffer(awaited);
+      if (inbound != null) {
+        whole.writeBytes(inbound);
+        inbound.release();
+      }
+      inbound = whole;
+    }
+    reads.readInto(inbound);
   }
 
   /** The buffer written last if the channel is done with it, else a new one. */
@@ -237,6 +279,9 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
 
   private void release() {
     values.release();
+    if (reads != null) {
+      reads.readInto(null);
+    }
     if (inbound != null) {
       inbound.release();
       inbound = null;

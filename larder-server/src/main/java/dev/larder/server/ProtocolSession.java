@@ -18,6 +18,13 @@ interface ProtocolSession<R> {
    */
   boolean hasMore();
 
+  /**
+   * The bytes, from the input's reader index on, that the request under way needs whole when they end
+   * in a long value, which the decoder hands on where it arrived; otherwise 0. The handler makes room
+   * for them in one buffer.
+   */
+  int longValueAwaited();
+
   /** Writes the reply to {@code request} into {@code replies}; false when the connection must then close. */
   boolean execute(R request, ByteBuf replies);
 

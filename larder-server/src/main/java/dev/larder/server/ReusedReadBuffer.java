@@ -10,7 +10,8 @@ import io.netty.util.UncheckedBooleanSupplier;
  * previous read used once the pipeline has consumed and released it, as memcached reads into one
  * buffer per connection. A pooled allocation and release per read was a measurable part of a small
  * request's cost (the pool counts, in shared counters, the memory each buffer pins). While the
- * pipeline still holds the last buffer (an incomplete request), the next read gets a new one.
+ * pipeline still holds the last buffer (an incomplete request), the next read gets a new one. While a
+ * long value is awaited, reads land where it is being gathered ({@link #readInto}).
  *
  * <p>One instance per channel, used on its event loop only; {@link #release} when the channel closes.
  */
@@ -22,6 +23,8 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
 
   private ByteBuf kept;
   private boolean released;
+  /** Where reads land while a long value is awaited; null when they get buffers of their own. */
+  private ByteBuf target;
 
   ReusedReadBuffer() {
     maxMessagesPerRead(READS_PER_EVENT);
@@ -32,9 +35,25 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
     return new ReusingHandle((ExtendedHandle) super.newHandle());
   }
 
+  /**
+   * Until called again, reads land in the free space of {@code inbound} (null: in buffers of their
+   * own), as slices of it: the rest of a long value then goes straight after its start, as memcached
+   * reads a value into the item it allocated for it, and no copy joins the reads' buffers. The caller
+   * owns {@code inbound}, and calls this with null before it releases it.
+   */
+  void readInto(ByteBuf inbound) {
+    target = inbound;
+  }
+
+  /** Whether {@code read} landed in the free space of {@code inbound} ({@link #readInto}). */
+  static boolean landedIn(ByteBuf read, ByteBuf inbound) {
+    return read.unwrap() == inbound;
+  }
+
   /** Drops the kept buffer; reads after this (none are expected) allocate as Netty does. */
   void release() {
     released = true;
+    target = null;
     if (kept != null) {
       kept.release();
       kept = null;
@@ -42,6 +61,9 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
   }
 
   private ByteBuf allocate(ByteBufAllocator alloc, int size) {
+    if (target != null && target.isWritable()) {
+      return target.retainedSlice(target.writerIndex(), target.writableBytes()).clear();
+    }
     ByteBuf buffer = kept;
     if (buffer != null) {
       // Not only a buffer of the guessed size: the guess moves with every other request when small

@@ -41,6 +41,11 @@ class ProtocolHandlerTest {
     }
 
     @Override
+    public int longValueAwaited() {
+      return 0;
+    }
+
+    @Override
     public boolean execute(String request, ByteBuf replies) {
       calls.add("execute " + request);
       replies.writeCharSequence("ok\n", StandardCharsets.US_ASCII);
@@ -89,6 +94,11 @@ class ProtocolHandlerTest {
       @Override
       public boolean hasMore() {
         return partsLeft[0] > 0;
+      }
+
+      @Override
+      public int longValueAwaited() {
+        return 0;
       }
 
       @Override

@@ -33,6 +33,27 @@ class ReusedReadBufferTest {
   }
 
   @Test
+  void whileALongValueIsAwaitedReadsLandInTheFreeSpaceOfItsBuffer() {
+    ByteBuf inbound = alloc.directBuffer(100).writeBytes(new byte[] {1, 2, 3});
+    reads.readInto(inbound);
+
+    ByteBuf read = handle.allocate(alloc);
+    read.writeByte(4);
+
+    assertThat(read.writableBytes()).isEqualTo(96);
+    assertThat(inbound.getByte(3)).as("the read's byte, where the value goes on").isEqualTo((byte) 4);
+    assertThat(ReusedReadBuffer.landedIn(read, inbound)).isTrue();
+    read.release();
+    reads.readInto(null);
+    ByteBuf own = handle.allocate(alloc);
+    assertThat(ReusedReadBuffer.landedIn(own, inbound)).isFalse();
+    own.release();
+    reads.release();
+    inbound.release();
+    assertThat(inbound.refCnt()).isZero();
+  }
+
+  @Test
   void aBufferThePipelineStillHoldsIsLeftToIt() {
     ByteBuf held = handle.allocate(alloc);
     held.writeBytes(new byte[] {1});

@@ -1,5 +1,7 @@
 package dev.larder.storage;
 
+import java.nio.ByteBuffer;
+
 /**
  * A protocol-neutral cache of byte keys and byte values.
  *
@@ -85,22 +87,23 @@ public interface CacheEngine extends AutoCloseable {
   }
 
   /**
-   * Stores {@code value[valueOffset..valueOffset + valueLength)} under the key by the rules of {@code
-   * mode}, with memcached's full CAS rules. For {@link StoreMode#APPEND} and {@link StoreMode#PREPEND}
-   * the existing flags and expiry are kept and {@code flags}/{@code expiresAt} are ignored. {@code
-   * expectedCas} is read by {@link StoreMode#CAS}, and when non-zero also guards {@link
-   * StoreMode#APPEND} and {@link StoreMode#PREPEND} ({@link StoreResult#EXISTS} when it differs); with
-   * {@code invalidate}, a {@link StoreMode#CAS} store whose non-zero {@code expectedCas} is
-   * <em>older</em> than the item's stores anyway, as a stale item that keeps the old item's expiry and
-   * win-token mark. On {@link StoreResult#STORED} the new item is shown to {@code stored} (for its CAS
-   * unique).
+   * Stores the bytes between {@code value}'s position and limit under the key by the rules of {@code
+   * mode}, with memcached's full CAS rules; {@code value} is read, not moved, and may be any buffer: a
+   * protocol decoder's array or the memory its request arrived in. For {@link StoreMode#APPEND} and
+   * {@link StoreMode#PREPEND} the existing flags and expiry are kept and {@code flags}/{@code expiresAt}
+   * are ignored. {@code expectedCas} is read by {@link StoreMode#CAS}, and when non-zero also guards
+   * {@link StoreMode#APPEND} and {@link StoreMode#PREPEND} ({@link StoreResult#EXISTS} when it
+   * differs); with {@code invalidate}, a {@link StoreMode#CAS} store whose non-zero {@code expectedCas}
+   * is <em>older</em> than the item's stores anyway, as a stale item that keeps the old item's expiry
+   * and win-token mark. On {@link StoreResult#STORED} the new item is shown to {@code stored} (for its
+   * CAS unique).
    */
   StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
-      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored);
+      ByteBuffer value, long expectedCas, boolean invalidate, ItemVisitor stored);
 
   default StoreResult store(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long expectedCas,
       boolean invalidate, ItemVisitor stored) {
-    return store(mode, key, 0, key.length, flags, expiresAt, value, 0, value.length, expectedCas, invalidate, stored);
+    return store(mode, key, 0, key.length, flags, expiresAt, ByteBuffer.wrap(value), expectedCas, invalidate, stored);
   }
 
   /** Stores as the full {@code store} does, without stale stores and without showing the item. */

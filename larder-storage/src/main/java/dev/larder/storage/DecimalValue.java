@@ -17,7 +17,8 @@ final class DecimalValue {
 
   private long value;
   private final byte[] digits = new byte[MAX_DIGITS];
-  private int length;
+  /** {@link #digits} as the buffer {@link #format} returns. */
+  private final ByteBuffer formatted = ByteBuffer.wrap(digits);
 
   /** The number the last {@link #parse} that returned true read. */
   long value() {
@@ -64,13 +65,13 @@ final class DecimalValue {
   }
 
   /**
-   * The number's digits, padded with spaces to {@code minLength} as memcached does in place: the first
-   * {@link #length()} bytes of the array returned, which is this object's own unless the padding makes
-   * it longer than any number (then a new array, so that none of a value's size is kept).
+   * The number's digits, padded with spaces to {@code minLength} as memcached does in place: a buffer
+   * over this object's own array, valid until the next format, unless the padding makes it longer than
+   * any number (then a new array, so that none of a value's size is kept).
    */
-  byte[] format(long unsigned, int minLength) {
+  ByteBuffer format(long unsigned, int minLength) {
     int count = digitCount(unsigned);
-    length = Math.max(count, minLength);
+    int length = Math.max(count, minLength);
     byte[] into = length <= digits.length ? digits : new byte[length];
     Arrays.fill(into, count, length, (byte) ' ');
     long rest = unsigned;
@@ -78,12 +79,7 @@ final class DecimalValue {
       into[i] = (byte) ('0' + Long.remainderUnsigned(rest, 10));
       rest = Long.divideUnsigned(rest, 10);
     }
-    return into;
-  }
-
-  /** How many bytes the last {@link #format} wrote. */
-  int length() {
-    return length;
+    return into == digits ? formatted.clear().limit(length) : ByteBuffer.wrap(into);
   }
 
   private static int digitCount(long unsigned) {

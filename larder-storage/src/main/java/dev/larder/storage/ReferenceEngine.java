@@ -129,12 +129,12 @@ public final class ReferenceEngine implements CacheEngine {
 
   @Override
   public StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
-      byte[] valueArray, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
+      ByteBuffer valueBytes, long expectedCas, boolean invalidate, ItemVisitor stored) {
     lock.lock();
     try {
       long now = lockedNow();
       Key k = Key.of(key, keyOffset, keyLength);
-      byte[] value = Arrays.copyOfRange(valueArray, valueOffset, valueOffset + valueLength);
+      byte[] value = bytesOf(valueBytes);
       Item existing = lockedLive(k, now);
       boolean storesStale = false;
       switch (mode) {
@@ -469,7 +469,14 @@ public final class ReferenceEngine implements CacheEngine {
 
   /** The number as incr/decr stores it, in an array of its own. */
   private byte[] formatted(long unsigned, int minLength) {
-    return Arrays.copyOf(number.format(unsigned, minLength), number.length());
+    return bytesOf(number.format(unsigned, minLength));
+  }
+
+  /** The bytes between {@code buffer}'s position and limit, in an array of their own. */
+  private static byte[] bytesOf(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(buffer.position(), bytes);
+    return bytes;
   }
 
   private static byte[] concat(byte[] first, byte[] second) {

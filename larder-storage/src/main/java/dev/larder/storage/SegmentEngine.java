@@ -1,5 +1,6 @@
 package dev.larder.storage;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -191,13 +192,13 @@ public final class SegmentEngine implements CacheEngine {
     return shard(hash).edit(key, keyOffset, keyLength, hash, createIfMissing, recordAccess, editor);
   }
 
-  /** Stores straight from the caller's arrays: neither the key nor the value is copied out first. */
+  /** Stores straight from the caller's memory: neither the key nor the value is copied out first. */
   @Override
   public StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, int flags, long expiresAt,
-      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
+      ByteBuffer value, long expectedCas, boolean invalidate, ItemVisitor stored) {
     long hash = KeyHash.of(key, keyOffset, keyLength);
-    return shard(hash).store(mode, key, keyOffset, keyLength, hash, flags, expiresAt, value, valueOffset, valueLength,
-        expectedCas, invalidate, stored);
+    return shard(hash).store(mode, key, keyOffset, keyLength, hash, flags, expiresAt, value, expectedCas, invalidate,
+        stored);
   }
 
   @Override

@@ -58,7 +58,7 @@ final class Shard {
    */
   private static final int COMPACTION_BATCH = 32;
   /** Appended to an item's value to copy it unchanged. */
-  private static final byte[] NOTHING = new byte[0];
+  private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
   /** The data segment new items go to; -1 when none is open. */
   private int writePage = -1;
@@ -260,16 +260,16 @@ final class Shard {
       outOfMemory++;
       return false;
     }
-    lockedWrite(-1, tag, key, offset, length, 0, 0, NOTHING, 0, 0, StoreMode.SET, 0, now);
+    lockedWrite(-1, tag, key, offset, length, 0, 0, NOTHING, StoreMode.SET, 0, now);
     return true;
   }
 
   /**
-   * Stores the key {@code key[keyOffset..keyOffset + keyLength)} with the value {@code
-   * value[valueOffset..valueOffset + valueLength)}, as {@link CacheEngine#store} says.
+   * Stores the key {@code key[keyOffset..keyOffset + keyLength)} with the value between {@code value}'s
+   * position and limit, as {@link CacheEngine#store} says.
    */
   StoreResult store(StoreMode mode, byte[] key, int keyOffset, int keyLength, long hash, int flags, long expiresAt,
-      byte[] value, int valueOffset, int valueLength, long expectedCas, boolean invalidate, ItemVisitor stored) {
+      ByteBuffer value, long expectedCas, boolean invalidate, ItemVisitor stored) {
     synchronized (lock) {
       long now = lockedNow();
       int tag = HashIndex.tag(hash);
@@ -311,7 +311,7 @@ final class Shard {
           break;
       }
       boolean joins = mode == StoreMode.APPEND || mode == StoreMode.PREPEND;
-      int newLength = joins ? existing.valueLength + valueLength : valueLength;
+      int newLength = joins ? existing.valueLength + value.remaining() : value.remaining();
       int newFlags = joins ? existing.flags : flags;
       long expirySeconds = joins || storesStale ? existing.expirySeconds : ItemLayout.toSeconds(expiresAt);
       int bits = storesStale ? ItemLayout.STALE | existing.bits & ItemLayout.WIN_TOKEN_SENT : 0;
@@ -330,8 +330,8 @@ final class Shard {
           return mode == StoreMode.CAS ? StoreResult.NOT_FOUND : StoreResult.NOT_STORED;
         }
       }
-      lockedWrite(pos, tag, key, keyOffset, keyLength, newFlags, expirySeconds, value, valueOffset, valueLength,
-          joins ? mode : StoreMode.SET, bits, now);
+      lockedWrite(pos, tag, key, keyOffset, keyLength, newFlags, expirySeconds, value, joins ? mode : StoreMode.SET,
+          bits, now);
       stored.visit(view.show(cursor, now));
       return StoreResult.STORED;
     }
@@ -370,8 +370,7 @@ final class Shard {
       if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
         return ChangeResult.NOT_FOUND; // making room evicted it
       }
-      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, NOTHING, 0, 0, StoreMode.APPEND, bits,
-          lastAccess);
+      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, NOTHING, StoreMode.APPEND, bits, lastAccess);
       totalItems--; // the same item, moved; memcached changes it in place
       return ChangeResult.CHANGED;
     }
@@ -407,21 +406,20 @@ final class Shard {
       long result = increment
           ? current + delta
           : Long.compareUnsigned(delta, current) > 0 ? 0 : current - delta;
-      byte[] digits = number.format(result, cursor.valueLength);
+      ByteBuffer digits = number.format(result, cursor.valueLength);
       int flags = cursor.flags;
       long expirySeconds = cursor.expirySeconds;
       // memcached changes the number in place: the item keeps its use and lease state.
       int bits = cursor.bits & ItemLayout.COPIED_BITS;
       long before = relocations;
-      if (!lockedMakeRoom(ItemLayout.size(keyLength, number.length(), flags), now)) {
+      if (!lockedMakeRoom(ItemLayout.size(keyLength, digits.remaining(), flags), now)) {
         outOfMemory++;
         return Arithmetic.Status.NOT_FOUND; // only with -M: no room for the new value
       }
       if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
         return Arithmetic.Status.NOT_FOUND; // making room evicted it
       }
-      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, digits, 0, number.length(), StoreMode.SET,
-          bits, now);
+      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, digits, StoreMode.SET, bits, now);
       editor.edit(view.show(cursor, now), false);
       return Arithmetic.Status.OK;
     }
@@ -429,13 +427,13 @@ final class Shard {
 
   private Arithmetic.Status lockedCreateNumber(byte[] key, int keyOffset, int keyLength, int tag, InitialValue initial,
       ItemEditor editor, long now) {
-    byte[] digits = number.format(initial.value(), 0);
-    if (!lockedMakeRoom(ItemLayout.size(keyLength, number.length(), 0), now)) {
+    ByteBuffer digits = number.format(initial.value(), 0);
+    if (!lockedMakeRoom(ItemLayout.size(keyLength, digits.remaining(), 0), now)) {
       outOfMemory++;
       return Arithmetic.Status.NOT_FOUND; // only with -M: no room for it
     }
-    lockedWrite(-1, tag, key, keyOffset, keyLength, 0, ItemLayout.toSeconds(initial.expiresAt()),
-        digits, 0, number.length(), StoreMode.SET, 0, now);
+    lockedWrite(-1, tag, key, keyOffset, keyLength, 0, ItemLayout.toSeconds(initial.expiresAt()), digits,
+        StoreMode.SET, 0, now);
     editor.edit(view.show(cursor, now), true);
     return Arithmetic.Status.CREATED;
   }
@@ -629,13 +627,14 @@ final class Shard {
 
   /**
    * Appends a new version of {@code key} to the write segment, which has room, and points the index
-   * at it; leaves {@link #cursor} on it. Its value is {@code value}, after ({@link StoreMode#APPEND})
+   * at it; leaves {@link #cursor} on it. Its value is {@code value}'s remaining bytes, after ({@link StoreMode#APPEND})
    * or before ({@link StoreMode#PREPEND}) the value of the current item in {@link #cursor}. {@code pos}
    * is the current item's slot, -1 for a new key. {@code bits} are the header bits it starts with
    * ({@link ItemLayout#FETCHED} and the lease bits); {@code accessedAt} its last access (epoch millis).
    */
   private void lockedWrite(long pos, int tag, byte[] key, int keyOffset, int keyLength, int flags, long expirySeconds,
-      byte[] value, int valueOffset, int valueLength, StoreMode joining, int bits, long accessedAt) {
+      ByteBuffer value, StoreMode joining, int bits, long accessedAt) {
+    int valueLength = value.remaining();
     int oldLength = joining == StoreMode.SET ? 0 : cursor.valueLength;
     int newLength = oldLength + valueLength;
     int size = ItemLayout.size(keyLength, newLength, flags);
@@ -645,11 +644,11 @@ final class Shard {
     int valueAt = ItemLayout.writeHeaderAndKey(
         buffer, offset, key, keyOffset, keyLength, flags, expirySeconds, newLength, bits, accessedAt);
     if (joining == StoreMode.SET) {
-      buffer.put(valueAt, value, valueOffset, valueLength);
+      buffer.put(valueAt, value, value.position(), valueLength);
     } else {
       int valueFirst = joining == StoreMode.PREPEND ? valueAt : valueAt + oldLength;
       int oldFirst = joining == StoreMode.PREPEND ? valueAt + valueLength : valueAt;
-      buffer.put(valueFirst, value, valueOffset, valueLength);
+      buffer.put(valueFirst, value, value.position(), valueLength);
       buffer.put(oldFirst, segments.view(cursor.pageNumber).clear(), cursor.valueOffset, oldLength);
     }
     long location = HashIndex.location(page, offset);

@@ -71,17 +71,32 @@ abstract class CacheEngineContract {
   }
 
   @Test
-  void storesAKeyAndAValueGivenAsRangesOfLargerArrays() {
+  void storesAKeyGivenAsARangeOfALargerArrayAndAValueGivenAsTheRestOfABuffer() {
     byte[] line = b("set a-longer-key 5 0 5"); // the key's 12 bytes span a whole 8-byte word
-    byte[] data = b("[hello]");
-    assertThat(engine.store(StoreMode.SET, line, 4, 12, 5, 0, data, 1, 5, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
+    ByteBuffer data = ByteBuffer.wrap(b("[hello]"));
+    assertThat(engine.store(StoreMode.SET, line, 4, 12, 5, 0, data.limit(6).position(1), 0, false, item -> {}))
+        .isEqualTo(StoreResult.STORED);
+    assertThat(data.position()).as("the value is read, not consumed").isEqualTo(1);
     assertThat(read("a-longer-key")).isEqualTo("hello");
     assertThat(flagsOf("a-longer-key")).isEqualTo(5);
-    assertThat(engine.store(StoreMode.APPEND, line, 4, 12, 0, 0, data, 6, 1, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
-    assertThat(engine.store(StoreMode.PREPEND, line, 4, 12, 0, 0, data, 0, 1, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.APPEND, line, 4, 12, 0, 0, data.limit(7).position(6), 0, false, item -> {}))
+        .isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.PREPEND, line, 4, 12, 0, 0, data.position(0).limit(1), 0, false, item -> {}))
+        .isEqualTo(StoreResult.STORED);
     assertThat(read("a-longer-key")).isEqualTo("[hello]");
-    assertThat(engine.store(StoreMode.ADD, line, 4, 1, 0, 0, data, 1, 0, 0, false, item -> {})).isEqualTo(StoreResult.STORED);
+    assertThat(engine.store(StoreMode.ADD, line, 4, 1, 0, 0, data.position(1).limit(1), 0, false, item -> {}))
+        .isEqualTo(StoreResult.STORED);
     assertThat(read("a")).isEmpty();
+  }
+
+  @Test
+  void storesAValueFromDirectMemory() {
+    byte[] value = filled('d', 100_000);
+    ByteBuffer direct = ByteBuffer.allocateDirect(value.length + 2).put((byte) '<').put(value).put((byte) '>');
+    byte[] key = b("direct");
+    assertThat(engine.store(StoreMode.SET, key, 0, key.length, 0, 0, direct.position(1).limit(1 + value.length), 0,
+        false, item -> {})).isEqualTo(StoreResult.STORED);
+    assertThat(read("direct")).isEqualTo(new String(value, UTF_8));
   }
 
   @Test

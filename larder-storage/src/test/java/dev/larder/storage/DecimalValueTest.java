@@ -45,8 +45,8 @@ class DecimalValueTest {
     assertThat(formatted(7, 0)).isEqualTo("7"); // no space left from the padding before
     assertThat(formatted(-1, 0)).isEqualTo("18446744073709551615");
     assertThat(formatted(5, 25)).isEqualTo("5" + " ".repeat(24)); // longer than any number
-    assertThat(number.format(5, 1000)).as("padding beyond any number, in an array of its own").hasSize(1000);
-    assertThat(number.format(5, 0)).as("the kept array, which no padding grew").hasSize(20);
+    assertThat(number.format(5, 1000).array()).as("padding beyond any number, in an array of its own").hasSize(1000);
+    assertThat(number.format(5, 0).array()).as("the kept array, which no padding grew").hasSize(20);
   }
 
   /** A number parsed where it sits in a larger buffer: the bytes between position and limit. */
@@ -57,7 +57,7 @@ class DecimalValueTest {
   }
 
   private String formatted(long unsigned, int minLength) {
-    return new String(number.format(unsigned, minLength), 0, number.length(), US_ASCII);
+    return US_ASCII.decode(number.format(unsigned, minLength)).toString();
   }
 
   private static ByteBuffer ascii(String text) {

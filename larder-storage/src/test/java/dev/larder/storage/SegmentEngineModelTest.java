@@ -3,6 +3,7 @@ package dev.larder.storage;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -209,13 +210,16 @@ class SegmentEngineModelTest {
       }
     }
 
-    /** The segment engine's store of a key and a value handed over inside larger arrays, as a decoder does. */
+    /**
+     * The segment engine's store of a key inside a larger array and a value inside a larger buffer in
+     * direct memory, as a decoder hands over a long value.
+     */
     private StoreResult storeFromRanges(StoreMode mode, byte[] key, int flags, long expiresAt, byte[] value, long cas,
         boolean invalidate) {
       byte[] line = ("set " + new String(key, US_ASCII) + " 0 0 9").getBytes(US_ASCII);
-      byte[] data = ("<" + new String(value, US_ASCII) + ">").getBytes(US_ASCII);
-      return segment.store(mode, line, 4, key.length, flags, expiresAt, data, 1, value.length, cas, invalidate,
-          item -> {});
+      ByteBuffer data = ByteBuffer.allocateDirect(value.length + 2).put((byte) '<').put(value).put((byte) '>');
+      return segment.store(mode, line, 4, key.length, flags, expiresAt, data.position(1).limit(1 + value.length), cas,
+          invalidate, item -> {});
     }
 
     /** A multi-key lookup of up to 8 keys, some repeated, compared key by key as single reads are. */

@@ -1,6 +1,8 @@
 package dev.larder.protocol.binary;
 
 import dev.larder.protocol.ByteRange;
+import dev.larder.protocol.ValueReader;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -223,18 +225,18 @@ public sealed interface BinaryRequest {
 
   /** set, add, replace; a non-zero CAS in the header makes set and replace a cas. */
   final class Store extends KeyCommand {
-    private final ByteRange value = new ByteRange();
+    private ByteBuffer value = ValueReader.NO_VALUE;
     private StoreKind kind;
     private int flags;
     private long exptime;
 
     public Store(Header header, StoreKind kind, byte[] key, int flags, long exptime, byte[] value) {
       super(header, key);
-      this.value.set(value, 0, value.length);
+      this.value = ByteBuffer.wrap(value);
       set(kind, flags, exptime);
     }
 
-    /** The extras and the kind; the decoder points {@link #key} and {@link #value} itself. */
+    /** The extras and the kind; the decoder points {@link #key} and sets {@link #value} itself. */
     void set(StoreKind newKind, int newFlags, long newExptime) {
       kind = newKind;
       flags = newFlags;
@@ -254,19 +256,24 @@ public sealed interface BinaryRequest {
       return exptime;
     }
 
-    public ByteRange value() {
+    /** The value: the bytes between the buffer's position and limit, to be read, not moved. */
+    public ByteBuffer value() {
       return value;
+    }
+
+    void setValue(ByteBuffer newValue) {
+      value = newValue;
     }
   }
 
   /** append, prepend; a non-zero CAS in the header must match. */
   final class AppendPrepend extends KeyCommand {
-    private final ByteRange value = new ByteRange();
+    private ByteBuffer value = ValueReader.NO_VALUE;
     private boolean append;
 
     public AppendPrepend(Header header, boolean append, byte[] key, byte[] value) {
       super(header, key);
-      this.value.set(value, 0, value.length);
+      this.value = ByteBuffer.wrap(value);
       this.append = append;
     }
 
@@ -278,8 +285,13 @@ public sealed interface BinaryRequest {
       return append;
     }
 
-    public ByteRange value() {
+    /** The value: the bytes between the buffer's position and limit, to be read, not moved. */
+    public ByteBuffer value() {
       return value;
+    }
+
+    void setValue(ByteBuffer newValue) {
+      value = newValue;
     }
   }
 

@@ -2,9 +2,10 @@ package dev.larder.protocol.binary;
 
 import dev.larder.protocol.BytesToDrop;
 import dev.larder.protocol.ReplyParts;
-import dev.larder.protocol.ReusedBytes;
+import dev.larder.protocol.ValueReader;
 import dev.larder.protocol.binary.BinaryRequest.Header;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Arrays;
  * <p>Not thread-safe: one instance per connection, fed the connection's cumulated input. It keeps at
  * most one frame of a known, bounded size. Every request's header, and the key and value of a request
  * on one key, are read into objects and buffers the decoder keeps, so that such requests allocate
- * nothing: a request is to be carried out before the next call to {@link #decode}.
+ * nothing (a long value is left where it arrived, {@link ValueReader}): a request is to be carried out
+ * before the next call to {@link #decode}, and before its input is changed.
  */
 public final class BinaryRequestDecoder {
   /** The request magic byte, which also tells a binary connection from a text one. */
@@ -37,7 +39,7 @@ public final class BinaryRequestDecoder {
   private static final int BODY_LENGTH_AT = 8;
   private static final int OPAQUE_AT = 12;
   private static final int CAS_AT = 16;
-  /** Values up to this size are read into one array kept for the connection's life. */
+  /** Values up to this size are copied into one array kept for the connection's life ({@link ValueReader}). */
   private static final int REUSED_VALUE_LIMIT = 16 * 1024;
   private static final byte[] NO_BYTES = {};
 
@@ -73,7 +75,7 @@ public final class BinaryRequestDecoder {
   private final BinaryRequest.Quit quit = new BinaryRequest.Quit(header);
   private final BinaryRequest.Gets gets = new BinaryRequest.Gets();
   private final byte[] keyBuffer = new byte[MAX_KEY_LENGTH];
-  private final ReusedBytes valueBuffer = new ReusedBytes(256, REUSED_VALUE_LIMIT);
+  private final ValueReader values = new ValueReader(256, REUSED_VALUE_LIMIT);
   private int keyLength;
   private int extrasLength;
   /** The body bytes to read for the pending request (less than the body for a value dropped). */
@@ -135,13 +137,22 @@ public final class BinaryRequestDecoder {
   }
 
   /**
-   * Lets go of the last request's value, which may be a large array of its own, so that an idle
+   * The bytes, from the input's reader index on, that the request under way needs whole when its
+   * header is read and its value is long ({@link ValueReader#isLong}): its body, which a caller may
+   * make room for in one buffer. Otherwise 0.
+   */
+  public int longValueAwaited() {
+    return state == State.BODY && values.isLong(bodyToRead - keyLength - extrasLength) ? bodyToRead : 0;
+  }
+
+  /**
+   * Lets go of the last request's value, which may be a view of a large input buffer, so that an idle
    * connection does not keep it: for the caller to call once it has carried out the requests it
    * decoded, and done at the start of every {@code decode}.
    */
   public void release() {
-    store.value().clear();
-    appendPrepend.value().clear();
+    store.setValue(ValueReader.NO_VALUE);
+    appendPrepend.setValue(ValueReader.NO_VALUE);
   }
 
   /** Reads and checks a header; returns a refusal, or null with the state set to read the body. */
@@ -265,8 +276,7 @@ public final class BinaryRequestDecoder {
       return new BinaryRequest.ValueTooLarge(header, key());
     }
     int valueLength = bodyToRead - keyLength - extrasLength;
-    byte[] value = valueBuffer.forLength(valueLength);
-    in.readBytes(value, 0, valueLength);
+    ByteBuffer value = values.read(in, valueLength);
     return switch (plain) {
       case BinaryOpcodes.GET, BinaryOpcodes.GETK -> {
         get.setReturnKey(plain == BinaryOpcodes.GETK);
@@ -280,12 +290,12 @@ public final class BinaryRequestDecoder {
         store.set(plain == BinaryOpcodes.SET ? BinaryRequest.StoreKind.SET
                 : plain == BinaryOpcodes.ADD ? BinaryRequest.StoreKind.ADD : BinaryRequest.StoreKind.REPLACE,
             in.getInt(extrasAt), in.getUnsignedInt(extrasAt + 4));
-        store.value().set(value, 0, valueLength);
+        store.setValue(value);
         yield withKey(store);
       }
       case BinaryOpcodes.APPEND, BinaryOpcodes.PREPEND -> {
         appendPrepend.setAppend(plain == BinaryOpcodes.APPEND);
-        appendPrepend.value().set(value, 0, valueLength);
+        appendPrepend.setValue(value);
         yield withKey(appendPrepend);
       }
       case BinaryOpcodes.DELETE -> withKey(delete);

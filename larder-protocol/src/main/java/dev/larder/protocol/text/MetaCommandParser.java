@@ -1,6 +1,7 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.ByteRange;
+import dev.larder.protocol.ValueReader;
 import dev.larder.protocol.meta.MetaBase64;
 import dev.larder.protocol.meta.MetaReplies;
 
@@ -77,7 +78,7 @@ final class MetaCommandParser {
 
   /** Lets go of the arrays the last request pointed into: its line, a decoded key, ms's data. */
   void clear() {
-    set.data().clear();
+    set.setData(ValueReader.NO_VALUE);
     flags.parsed.opaque.clear();
     flags.tokens = null;
     flags.key.clear();

@@ -2,6 +2,8 @@ package dev.larder.protocol.text;
 
 import dev.larder.protocol.ByteRange;
 import dev.larder.protocol.ReplyParts;
+import dev.larder.protocol.ValueReader;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -100,12 +102,12 @@ public sealed interface MetaRequest {
 
   /** {@code ms <key> <datalen> <flags>*} and its data block, which ended in {@code \r\n}. */
   final class Set extends Keyed {
-    private final ByteRange data = new ByteRange();
+    private ByteBuffer data = ValueReader.NO_VALUE;
 
     /** A request built rather than decoded. */
     public Set(byte[] key, byte[] data, MetaFlags flags) {
       super(ByteRange.of(key), flags);
-      this.data.set(data, 0, data.length);
+      this.data = ByteBuffer.wrap(data);
     }
 
     /** A request whose key, flags and data a decoder points anew for each line. */
@@ -113,8 +115,13 @@ public sealed interface MetaRequest {
       super(key, flags);
     }
 
-    public ByteRange data() {
+    /** The data block: the bytes between the buffer's position and limit, to be read, not moved. */
+    public ByteBuffer data() {
       return data;
+    }
+
+    void setData(ByteBuffer block) {
+      data = block;
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.larder.protocol.text;
 
 import dev.larder.protocol.ByteRange;
+import dev.larder.protocol.ValueReader;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -134,11 +136,11 @@ public sealed interface TextRequest {
   }
 
   /**
-   * A storage command with its data block, which ended in {@code \r\n} as it must; its data is a range
-   * of the decoder's data buffer when decoded.
+   * A storage command with its data block, which ended in {@code \r\n} as it must; when decoded, its
+   * data is in the decoder's buffer or the connection's inbound bytes ({@link ValueReader}).
    */
   final class Store extends KeyCommand {
-    private final ByteRange data = new ByteRange();
+    private ByteBuffer data = ValueReader.NO_VALUE;
     private StorageCommand command;
     private int flags;
     private long exptime;
@@ -148,7 +150,7 @@ public sealed interface TextRequest {
     public Store(
         StorageCommand command, byte[] key, int flags, long exptime, byte[] data, long casUnique, boolean noreply) {
       setLine(command, key, 0, key.length, flags, exptime, casUnique, noreply);
-      this.data.set(data, 0, data.length);
+      this.data = ByteBuffer.wrap(data);
     }
 
     /** An empty one, for a decoder to fill. */
@@ -180,21 +182,25 @@ public sealed interface TextRequest {
       return casUnique;
     }
 
-    /** The data block; a decoder reads it into a buffer of its own. */
-    public ByteRange data() {
+    /** The data block: the bytes between the buffer's position and limit, to be read, not moved. */
+    public ByteBuffer data() {
       return data;
+    }
+
+    void setData(ByteBuffer block) {
+      data = block;
     }
 
     @Override
     void clear() {
       super.clear();
-      data.clear();
+      data = ValueReader.NO_VALUE;
     }
 
     @Override
     public String toString() {
       return describe(" " + command + " flags=" + Integer.toUnsignedString(flags) + " exptime=" + exptime + " bytes="
-          + data.length() + " cas=" + Long.toUnsignedString(casUnique));
+          + data.remaining() + " cas=" + Long.toUnsignedString(casUnique));
     }
   }
 

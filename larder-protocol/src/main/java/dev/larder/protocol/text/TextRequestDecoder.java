@@ -3,8 +3,10 @@ package dev.larder.protocol.text;
 import dev.larder.protocol.BytesToDrop;
 import dev.larder.protocol.ReplyParts;
 import dev.larder.protocol.ReusedBytes;
+import dev.larder.protocol.ValueReader;
 import dev.larder.protocol.text.TextRequest.CloseReason;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +38,10 @@ public final class TextRequestDecoder {
   /** memcached gives up on a long unterminated line that starts with more spaces than this. */
   static final int MAX_LEADING_SPACES = 100;
 
-  /** Lines and data blocks up to this size are copied into arrays kept for the connection's life. */
+  /**
+   * Lines and data blocks up to this size are copied into arrays kept for the connection's life; longer
+   * data blocks are handed on where they arrived ({@link ValueReader}).
+   */
   private static final int REUSED_BUFFER_LIMIT = 16 * 1024;
 
   /** What the decoder is in the middle of. */
@@ -83,7 +88,7 @@ public final class TextRequestDecoder {
   private final TextRequest.Retrieve retrieveRequest = new TextRequest.Retrieve(false, false, 0, retrievalKeys, false);
   private final MetaCommandParser metaParser;
   private final ReusedBytes lineBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
-  private final ReusedBytes dataBuffer = new ReusedBytes(256, REUSED_BUFFER_LIMIT);
+  private final ValueReader dataBlocks = new ValueReader(256, REUSED_BUFFER_LIMIT);
   private State state = State.READ_LINE;
   /** Bytes of the current line already searched for a newline, so long lines are not rescanned. */
   private int scannedLineBytes;
@@ -124,8 +129,9 @@ public final class TextRequestDecoder {
    * closed and the decoder not used again.
    *
    * <p>The keys and data of retrievals, commands on one key and meta commands, and the flags of meta
-   * commands, are ranges of the decoder's own buffers, and such a request may be an object the decoder
-   * returned before: it is to be carried out before the next call.
+   * commands, are ranges of the decoder's own buffers (a long data block: of {@code in}), and such a
+   * request may be an object the decoder returned before: it is to be carried out before the next call,
+   * and before {@code in} is changed.
    */
   public TextRequest decode(ByteBuf in) {
     if (hasMoreKeys()) {
@@ -155,6 +161,15 @@ public final class TextRequestDecoder {
   }
 
   /**
+   * The bytes, from the input's reader index on, that the request under way needs whole when it is a
+   * storage command whose line is read and whose data block is long ({@link ValueReader#isLong}): the
+   * block and its {@code \r\n}, which a caller may make room for in one buffer. Otherwise 0.
+   */
+  public int longValueAwaited() {
+    return state == State.READ_DATA && dataBlocks.isLong(pendingLength) ? pendingLength + 2 : 0;
+  }
+
+  /**
    * Whether the last get line has keys left to hand over: the next {@code decode} returns them,
    * without reading {@code in}.
    */
@@ -163,8 +178,8 @@ public final class TextRequestDecoder {
   }
 
   /**
-   * Lets go of the arrays the last request pointed into, which may be a huge line or value of their
-   * own, so that an idle connection does not keep them: for the caller to call once it has carried out
+   * Lets go of the arrays the last request pointed into, which may be a huge line of its own or a view
+   * of a large input buffer, so that an idle connection does not keep them: for the caller to call once it has carried out
    * the requests it decoded, and done at the start of every {@code decode}. Nothing is let go while a
    * data block is awaited (its command's key is still in the line), nor while a get line has keys left
    * to hand over.
@@ -312,8 +327,7 @@ public final class TextRequestDecoder {
     if (in.readableBytes() < pendingLength + 2) {
       return null;
     }
-    byte[] data = dataBuffer.forLength(pendingLength);
-    in.readBytes(data, 0, pendingLength);
+    ByteBuffer data = dataBlocks.read(in, pendingLength);
     boolean terminated = in.readByte() == '\r' & in.readByte() == '\n';
     state = State.READ_LINE;
     if (pendingMetaSet != null) {
@@ -322,13 +336,13 @@ public final class TextRequestDecoder {
       if (!terminated) {
         return new TextRequest.BadDataChunk(StorageCommand.SET, false); // whatever ms's q flag says
       }
-      awaited.set().data().set(data, 0, pendingLength);
+      awaited.set().setData(data);
       return awaited.request();
     }
     if (!terminated) {
       return new TextRequest.BadDataChunk(store.command(), store.noreply());
     }
-    store.data().set(data, 0, pendingLength);
+    store.setData(data);
     return store;
   }
 

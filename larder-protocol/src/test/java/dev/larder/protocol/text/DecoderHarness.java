@@ -2,6 +2,9 @@ package dev.larder.protocol.text;
 
 import dev.larder.protocol.SplitDecoding;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -86,7 +89,7 @@ final class DecoderHarness {
     }
     if (request instanceof TextRequest.Store store) {
       return new TextRequest.Store(store.command(), store.key().copy(), store.flags(), store.exptime(),
-          store.data().copy(), store.casUnique(), store.noreply());
+          copy(store.data()), store.casUnique(), store.noreply());
     }
     if (request instanceof TextRequest.Delete delete) {
       return new TextRequest.Delete(delete.key().copy(), delete.noreply());
@@ -103,12 +106,17 @@ final class DecoderHarness {
     return request;
   }
 
+  /** A decoded data block's bytes, in an array of their own. */
+  private static byte[] copy(ByteBuffer data) {
+    return ByteBufUtil.getBytes(Unpooled.wrappedBuffer(data));
+  }
+
   private static MetaRequest owned(MetaRequest request) {
     if (request instanceof MetaRequest.Get get) {
       return new MetaRequest.Get(get.key().copy(), owned(get.flags()));
     }
     if (request instanceof MetaRequest.Set set) {
-      return new MetaRequest.Set(set.key().copy(), set.data().copy(), owned(set.flags()));
+      return new MetaRequest.Set(set.key().copy(), copy(set.data()), owned(set.flags()));
     }
     if (request instanceof MetaRequest.SetTooLarge tooLarge) {
       return new MetaRequest.SetTooLarge(tooLarge.key(), owned(tooLarge.flags()));

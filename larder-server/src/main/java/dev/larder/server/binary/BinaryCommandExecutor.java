@@ -167,10 +167,8 @@ public final class BinaryCommandExecutor {
       case REPLACE -> StoreMode.REPLACE;
     };
     ByteRange key = store.key();
-    ByteRange value = store.value();
     StoreResult result = engine.store(mode, key.array(), key.offset(), key.length(), store.flags(),
-        Expiry.fromExptime(store.exptime(), now), value.array(), value.offset(), value.length(), header.cas(), false,
-        casCatcher.reset());
+        Expiry.fromExptime(store.exptime(), now), store.value(), header.cas(), false, casCatcher.reset());
     if (result == StoreResult.TOO_LARGE || result == StoreResult.NO_MEMORY) {
       if (store.kind() == BinaryRequest.StoreKind.SET) {
         engine.invalidate(key.copy());
@@ -203,9 +201,8 @@ public final class BinaryCommandExecutor {
   private void appendPrepend(BinaryRequest.AppendPrepend join, ByteBuf out) {
     Header header = join.header();
     ByteRange key = join.key();
-    ByteRange value = join.value();
     StoreResult result = engine.store(join.append() ? StoreMode.APPEND : StoreMode.PREPEND, key.array(), key.offset(),
-        key.length(), 0, 0, value.array(), value.offset(), value.length(), header.cas(), false, casCatcher.reset());
+        key.length(), 0, 0, join.value(), header.cas(), false, casCatcher.reset());
     stats.cmdSet.increment();
     switch (result) {
       case STORED -> succeed(out, header, casCatcher.cas);

@@ -86,10 +86,9 @@ public final class MetaCommandExecutor {
     long expiresAt = flags.hasTtl() ? Expiry.fromExptime(flags.ttl(), now) : 0;
     casOfStored.cas = 0;
     ByteRange key = ms.key();
-    ByteRange data = ms.data();
     StoreResult result = engine.store(mode, key.array(), key.offset(), key.length(), flags.clientFlags(), expiresAt,
-        data.array(), data.offset(), data.length(), flags.hasCompareCas() ? flags.compareCas() : 0,
-        flags.invalidate() && mode == StoreMode.CAS, casOfStored);
+        ms.data(), flags.hasCompareCas() ? flags.compareCas() : 0, flags.invalidate() && mode == StoreMode.CAS,
+        casOfStored);
     if (result == StoreResult.TOO_LARGE || result == StoreResult.NO_MEMORY) {
       refuse(key.copy(), result, out);
       return;

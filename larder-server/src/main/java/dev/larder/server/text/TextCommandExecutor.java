@@ -174,10 +174,8 @@ public final class TextCommandExecutor {
 
   private void store(TextRequest.Store store, ByteBuf out, long now) {
     ByteRange key = store.key();
-    ByteRange data = store.data();
     StoreResult result = engine.store(modeOf(store.command()), key.array(), key.offset(), key.length(), store.flags(),
-        Expiry.fromExptime(store.exptime(), now), data.array(), data.offset(), data.length(), store.casUnique(),
-        false, item -> {});
+        Expiry.fromExptime(store.exptime(), now), store.data(), store.casUnique(), false, item -> {});
     switch (result) {
       case TOO_LARGE -> refuseTooLarge(store.command(), key.copy(), store.noreply(), out);
       case NO_MEMORY -> {

@@ -98,6 +98,12 @@ public final class BinaryConnection implements AutoCloseable {
     }
   }
 
+  /** Writes {@code bytes} and flushes: a part of a script, whose replies a later {@link #exchange} reads. */
+  public void write(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
   /** Sends {@code script} and the sentinel noop, and returns the packets answering the script. */
   public Reply exchange(byte[] script) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -152,6 +152,8 @@ class MetaProtocolDifferentialIT {
         test("stale win with W then Z through get", "ms l16 1\r\na\r\nmd l16 I q\r\nget l16\r\nmg l16 k\r\nmg l16 k\r\n"),
         // ms
         test("ms stores", "ms s1 5\r\nhello\r\nmg s1 v\r\nget s1\r\n"),
+        test("ms of a long value, then its bad data chunk", "ms lv3 102400 F9\r\n" + "v".repeat(102400)
+            + "\r\nmg lv3 f s v\r\nms lv3 102400 MA\r\n" + "w".repeat(102400) + "xymg lv3 s\r\n"),
         test("ms with c, k and O", "ms s2 1 c k Oxyz\r\na\r\nms s2 1 Oxyz k\r\nb\r\n"),
         test("ms empty value", "ms s3 0\r\n\r\nmg s3 v s\r\n"),
         test("ms value holding any byte", "ms s4 4\r\n\u0000\u00ff\r\u0080\r\nmg s4 v\r\n"),

@@ -174,6 +174,9 @@ class TextProtocolDifferentialIT {
         test("length just under 2^31", "set bn6 0 0 2147483647\r\nget bn6\r\n"),
         test("length over 2^64", "set bn7 0 0 99999999999999999999\r\nget bn7\r\n"),
         test("bad data chunk", "set bd1 0 0 1\r\nxy\r\nget bd1\r\n"),
+        test("bad data chunk of a long value", "set lv1 0 0 102400\r\n" + "v".repeat(102400) + "xyget lv1\r\n"),
+        test("long values appended and prepended", "set lv2 3 0 1\r\nm\r\nappend lv2 0 0 60000\r\n"
+            + "a".repeat(60000) + "\r\nprepend lv2 0 0 70000 noreply\r\n" + "p".repeat(70000) + "\r\nget lv2\r\n"),
         test("bad data chunk replaces nothing", "set bd2 0 0 1\r\na\r\nset bd2 0 0 1\r\nxy\r\nget bd2\r\n"),
         test("value over 1 MB is swallowed", "set tl1 0 0 " + MB_PLUS_ONE.length() + "\r\n" + MB_PLUS_ONE
             + "\r\nget tl1\r\n"),
