@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  */
 public final class ValueReader {
   /** The value of a request that holds none (yet): empty, and never moved. */
-  public static final ByteBuffer NO_VALUE = ByteBuffer.allocate(0);
+  public static final ByteBuffer NO_VALUE = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   private final int limit;
   private final ReusedBytes array;

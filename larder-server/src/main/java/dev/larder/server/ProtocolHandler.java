@@ -44,6 +44,8 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
   private DirectSend directSend;
   /** The channel's read buffers; null where the channel has others (reads then never land in {@link #inbound}). */
   private ReusedReadBuffer reads;
+  /** What this connection holds of the server's {@link ValueReservations}: the long value it gathers, or 0. */
+  private int reserved;
   private boolean closing;
   private boolean closeSent;
   /** The client shut down its sending side: the connection closes once every request is answered. */
@@ -71,7 +73,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
 
   /** Adds a read's bytes to the inbound ones; a read that landed in their buffer is there already. */
   private ByteBuf cumulate(ChannelHandlerContext ctx, ByteBuf read) {
-    if (ReusedReadBuffer.landedIn(read, inbound)) {
+    if (reads != null && reads.landedInTarget(read)) {
       inbound.writerIndex(inbound.writerIndex() + read.readableBytes());
       read.release();
       return inbound;
@@ -179,6 +181,22 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
         writeReplies(ctx);
       }
     }
+    session.release();
+    readyForReads(ctx);
+  }
+
+  /**
+   * Lets go of the inbound bytes consumed and, while a long value is awaited, makes room for all of it
+   * in the inbound buffer and has the next reads land there ({@link ReusedReadBuffer#readInto}): its
+   * bytes are then copied once on their way to the cache, not also out of a buffer per read and again
+   * each time the inbound buffer grows. Like memcached, which allocates an item for the value its
+   * command line declares, a connection then holds room for the value before all of it has arrived,
+   * within the server's {@link ValueReservations}.
+   */
+  private void readyForReads(ChannelHandlerContext ctx) {
+    if (reads != null) {
+      reads.readInto(null);
+    }
     if (inbound != null) {
       if (inbound.isReadable()) {
         inbound.discardSomeReadBytes();
@@ -187,25 +205,10 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
         inbound = null;
       }
     }
-    session.release();
-    gatherLongValue(ctx);
-  }
-
-  /**
-   * While a long value is awaited, makes room for all of it in the inbound buffer and has the next
-   * reads land there ({@link ReusedReadBuffer#readInto}): its bytes are then copied once on their way
-   * to the cache, not also out of a buffer per read and again each time the inbound buffer grows. Like
-   * memcached, which allocates an item for the value its command line declares, a connection then
-   * holds room for the value before all of it has arrived.
-   */
-  private void gatherLongValue(ChannelHandlerContext ctx) {
-    if (reads == null) {
-      return;
-    }
-    int awaited = closing ? 0 : session.longValueAwaited();
     int held = inbound == null ? 0 : inbound.readableBytes();
-    if (awaited <= held) {
-      reads.readInto(null);
+    int awaited = reads == null || closing ? 0 : session.longValueAwaited();
+    reserve(awaited > held ? awaited : 0);
+    if (reserved == 0) {
       return;
     }
     if (inbound == null || inbound.writableBytes() < awaited - held) {
@@ -217,6 +220,14 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
       inbound = whole;
     }
     reads.readInto(inbound);
+  }
+
+  /** Holds {@code bytes} of the server's reservations from now on (0: none), or none if they are not to be had. */
+  private void reserve(int bytes) {
+    if (bytes != reserved) {
+      server.valueReservations().release(reserved);
+      reserved = bytes > 0 && server.valueReservations().tryReserve(bytes) ? bytes : 0;
+    }
   }
 
   /** The buffer written last if the channel is done with it, else a new one. */
@@ -282,6 +293,7 @@ final class ProtocolHandler<R> extends ChannelInboundHandlerAdapter {
     if (reads != null) {
       reads.readInto(null);
     }
+    reserve(0);
     if (inbound != null) {
       inbound.release();
       inbound = null;

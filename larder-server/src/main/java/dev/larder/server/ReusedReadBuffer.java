@@ -25,6 +25,8 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
   private boolean released;
   /** Where reads land while a long value is awaited; null when they get buffers of their own. */
   private ByteBuf target;
+  /** The last slice of {@link #target} a read was given. */
+  private ByteBuf targetSlice;
 
   ReusedReadBuffer() {
     maxMessagesPerRead(READS_PER_EVENT);
@@ -43,17 +45,18 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
    */
   void readInto(ByteBuf inbound) {
     target = inbound;
+    targetSlice = null;
   }
 
-  /** Whether {@code read} landed in the free space of {@code inbound} ({@link #readInto}). */
-  static boolean landedIn(ByteBuf read, ByteBuf inbound) {
-    return read.unwrap() == inbound;
+  /** Whether {@code read} landed in the free space of the buffer {@link #readInto} named, right after its bytes. */
+  boolean landedInTarget(ByteBuf read) {
+    return read == targetSlice;
   }
 
   /** Drops the kept buffer; reads after this (none are expected) allocate as Netty does. */
   void release() {
     released = true;
-    target = null;
+    readInto(null);
     if (kept != null) {
       kept.release();
       kept = null;
@@ -62,7 +65,8 @@ final class ReusedReadBuffer extends AdaptiveRecvByteBufAllocator {
 
   private ByteBuf allocate(ByteBufAllocator alloc, int size) {
     if (target != null && target.isWritable()) {
-      return target.retainedSlice(target.writerIndex(), target.writableBytes()).clear();
+      targetSlice = target.retainedSlice(target.writerIndex(), target.writableBytes()).clear();
+      return targetSlice;
     }
     ByteBuf buffer = kept;
     if (buffer != null) {

@@ -13,6 +13,7 @@ public final class ServerContext {
   private final CacheClock clock;
   private final ServerStats stats = new ServerStats();
   private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final ValueReservations valueReservations = new ValueReservations();
   private final long startedAtMillis;
   private final Runnable shutdown;
   private volatile int verbosity;
@@ -44,6 +45,10 @@ public final class ServerContext {
 
   public ConnectionRegistry connections() {
     return connections;
+  }
+
+  ValueReservations valueReservations() {
+    return valueReservations;
   }
 
   public long startedAtMillis() {

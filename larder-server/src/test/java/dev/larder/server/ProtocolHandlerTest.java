@@ -127,4 +127,99 @@ class ProtocolHandlerTest {
     assertThat(replies).hasToString("part 0\npart 1\npart 2\n");
     channel.finishAndReleaseAll();
   }
+
+  /**
+   * A long value's rest is read straight into the inbound buffer, made room for all of it, when the
+   * server's reservations allow, and gathered as it comes when they do not; the request is whole
+   * either way, and the reservation is given back.
+   */
+  @Test
+  void theRestOfALongValueLandsInTheInboundBufferWithinTheReservations() {
+    for (boolean reservationsTaken : new boolean[] {false, true}) {
+      if (reservationsTaken) {
+        assertThat(server.valueReservations().tryReserve(ValueReservations.LIMIT)).isTrue();
+      }
+      calls.clear();
+      ReusedReadBuffer reads = new ReusedReadBuffer();
+      EmbeddedChannel channel = new EmbeddedChannel();
+      channel.config().setRecvByteBufAllocator(reads);
+      ClientConnection connection = new ClientConnection(1, new InetSocketAddress("127.0.0.1", 40000), NOW);
+      channel.pipeline().addLast(new ProtocolHandler<>(server, connection, new BlockSession(), new ReplyValues()));
+
+      channel.writeInbound(Unpooled.copiedBuffer("5000\n" + "a".repeat(100), StandardCharsets.US_ASCII));
+      ByteBuf read = reads.newHandle().allocate(channel.alloc());
+      assertThat(reads.landedInTarget(read)).as("a read into the inbound buffer").isEqualTo(!reservationsTaken);
+      read.writeCharSequence("b".repeat(4900), StandardCharsets.US_ASCII);
+      channel.writeInbound(read);
+
+      assertThat(calls).containsExactly("execute " + "a".repeat(100) + "b".repeat(4900));
+      channel.finishAndReleaseAll();
+      reads.release();
+      if (reservationsTaken) {
+        server.valueReservations().release(ValueReservations.LIMIT);
+      }
+      assertThat(server.valueReservations().tryReserve(ValueReservations.LIMIT)).as("all given back").isTrue();
+      server.valueReservations().release(ValueReservations.LIMIT);
+    }
+  }
+
+  /** A connection that closes while it gathers a long value gives its reservation back. */
+  @Test
+  void aConnectionClosedWhileItGathersALongValueGivesItsReservationBack() {
+    ReusedReadBuffer reads = new ReusedReadBuffer();
+    EmbeddedChannel channel = new EmbeddedChannel();
+    channel.config().setRecvByteBufAllocator(reads);
+    ClientConnection connection = new ClientConnection(1, new InetSocketAddress("127.0.0.1", 40000), NOW);
+    channel.pipeline().addLast(new ProtocolHandler<>(server, connection, new BlockSession(), new ReplyValues()));
+    channel.writeInbound(Unpooled.copiedBuffer("5000\n", StandardCharsets.US_ASCII));
+    assertThat(server.valueReservations().tryReserve(ValueReservations.LIMIT)).as("held while gathering").isFalse();
+
+    channel.close();
+
+    assertThat(server.valueReservations().tryReserve(ValueReservations.LIMIT)).as("given back").isTrue();
+    server.valueReservations().release(ValueReservations.LIMIT);
+    reads.release();
+  }
+
+  /** Requests of a decimal length on a line of its own and then that many bytes, which are long values. */
+  private final class BlockSession implements ProtocolSession<String> {
+    private int awaited = -1;
+
+    @Override
+    public String decode(ByteBuf in) {
+      if (awaited < 0) {
+        int newline = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (newline < 0) {
+          return null;
+        }
+        awaited = Integer.parseInt(in.readCharSequence(newline - in.readerIndex(), StandardCharsets.US_ASCII).toString());
+        in.skipBytes(1);
+      }
+      if (in.readableBytes() < awaited) {
+        return null;
+      }
+      String block = in.readCharSequence(awaited, StandardCharsets.US_ASCII).toString();
+      awaited = -1;
+      return block;
+    }
+
+    @Override
+    public boolean hasMore() {
+      return false;
+    }
+
+    @Override
+    public int longValueAwaited() {
+      return Math.max(awaited, 0);
+    }
+
+    @Override
+    public boolean execute(String request, ByteBuf replies) {
+      calls.add("execute " + request);
+      return true;
+    }
+
+    @Override
+    public void release() {}
+  }
 }

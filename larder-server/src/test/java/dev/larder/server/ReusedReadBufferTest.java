@@ -42,11 +42,11 @@ class ReusedReadBufferTest {
 
     assertThat(read.writableBytes()).isEqualTo(96);
     assertThat(inbound.getByte(3)).as("the read's byte, where the value goes on").isEqualTo((byte) 4);
-    assertThat(ReusedReadBuffer.landedIn(read, inbound)).isTrue();
+    assertThat(reads.landedInTarget(read)).isTrue();
     read.release();
     reads.readInto(null);
     ByteBuf own = handle.allocate(alloc);
-    assertThat(ReusedReadBuffer.landedIn(own, inbound)).isFalse();
+    assertThat(reads.landedInTarget(own)).isFalse();
     own.release();
     reads.release();
     inbound.release();

@@ -58,7 +58,7 @@ final class Shard {
    */
   private static final int COMPACTION_BATCH = 32;
   /** Appended to an item's value to copy it unchanged. */
-  private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+  private static final ByteBuffer NOTHING = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
   /** The data segment new items go to; -1 when none is open. */
   private int writePage = -1;
