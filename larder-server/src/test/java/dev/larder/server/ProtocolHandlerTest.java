@@ -192,7 +192,8 @@ class ProtocolHandlerTest {
         if (newline < 0) {
           return null;
         }
-        awaited = Integer.parseInt(in.readCharSequence(newline - in.readerIndex(), StandardCharsets.US_ASCII).toString());
+        String length = in.readCharSequence(newline - in.readerIndex(), StandardCharsets.US_ASCII).toString();
+        awaited = Integer.parseInt(length);
         in.skipBytes(1);
       }
       if (in.readableBytes() < awaited) {

@@ -370,7 +370,8 @@ final class Shard {
       if (relocations != before && (pos = lockedFindAgain(key, keyOffset, keyLength, tag)) < 0) {
         return ChangeResult.NOT_FOUND; // making room evicted it
       }
-      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, NOTHING, StoreMode.APPEND, bits, lastAccess);
+      lockedWrite(pos, tag, key, keyOffset, keyLength, flags, expirySeconds, NOTHING, StoreMode.APPEND, bits,
+          lastAccess);
       totalItems--; // the same item, moved; memcached changes it in place
       return ChangeResult.CHANGED;
     }

@@ -179,10 +179,10 @@ public final class TextRequestDecoder {
 
   /**
    * Lets go of the arrays the last request pointed into, which may be a huge line of its own or a view
-   * of a large input buffer, so that an idle connection does not keep them: for the caller to call once it has carried out
-   * the requests it decoded, and done at the start of every {@code decode}. Nothing is let go while a
-   * data block is awaited (its command's key is still in the line), nor while a get line has keys left
-   * to hand over.
+   * of a large input buffer, so that an idle connection does not keep them: for the caller to call once
+   * it has carried out the requests it decoded, and done at the start of every {@code decode}. Nothing
+   * is let go while a data block is awaited (its command's key is still in the line), nor while a get
+   * line has keys left to hand over.
    */
   public void release() {
     if (state == State.READ_DATA || hasMoreKeys()) {
